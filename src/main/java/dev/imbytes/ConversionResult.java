@@ -1,0 +1,17 @@
+package dev.imbytes;
+
+/**
+ * The encoded bytes of a conversion and what was converted.
+ *
+ * @param bytes        the encoded output (never empty)
+ * @param inputFormat  the format recognised in the input
+ * @param inputWidth   the input's stored width (before orientation)
+ * @param inputHeight  the input's stored height (before orientation)
+ * @param outputFormat the format written
+ * @param outputWidth  the output's width
+ * @param outputHeight the output's height
+ * @param partial      true when a lenient decode recovered only part of a damaged input
+ */
+public record ConversionResult(byte[] bytes, Format inputFormat, int inputWidth, int inputHeight,
+                               Format outputFormat, int outputWidth, int outputHeight, boolean partial) {
+}

@@ -1,0 +1,127 @@
+package dev.imbytes;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How to decode: pixel mode, EXIF orientation, size limits, which formats are allowed and whether
+ * damaged files are an error. Immutable; every {@code with…} returns a copy.
+ *
+ * <p>Defaults: {@link ReadMode#COLOR}, orientation applied, {@link Limits#defaults()}, the
+ * {@linkplain #DEFAULT_FORMATS default allow-list} (JPEG, PNG, WebP, TIFF, BMP) and strict
+ * decoding (a truncated or corrupt file is a {@link CorruptImageException}).
+ *
+ * <pre>{@code
+ * DecodeOptions o = DecodeOptions.defaults()
+ *         .withMode(ReadMode.UNCHANGED)          // keep alpha and 16-bit
+ *         .withLimits(Limits.defaults().withMaxPixels(50_000_000))
+ *         .allowing(Format.JPEG2000);            // opt in to a riskier decoder
+ * }</pre>
+ */
+public final class DecodeOptions {
+
+    /**
+     * The formats decoded by default. JPEG 2000, PNM, PFM, Radiance HDR, OpenEXR and Sun raster
+     * are opt-in: their decoders have a CVE history and little use in this domain, and several of
+     * them make OpenCV go through a temporary file.
+     */
+    public static final Set<Format> DEFAULT_FORMATS =
+            Collections.unmodifiableSet(EnumSet.of(Format.JPEG, Format.PNG, Format.WEBP, Format.TIFF, Format.BMP));
+
+    private static final DecodeOptions DEFAULTS =
+            new DecodeOptions(ReadMode.COLOR, true, Limits.defaults(), EnumSet.copyOf(DEFAULT_FORMATS), false);
+
+    private final ReadMode mode;
+    private final boolean applyOrientation;
+    private final Limits limits;
+    private final Set<Format> allowed;
+    private final boolean lenient;
+
+    private DecodeOptions(ReadMode mode, boolean applyOrientation, Limits limits, Set<Format> allowed, boolean lenient) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.applyOrientation = applyOrientation;
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.allowed = Collections.unmodifiableSet(allowed);
+        this.lenient = lenient;
+    }
+
+    /** Colour, orientation applied, default limits and allow-list, strict. */
+    public static DecodeOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A copy with another pixel mode. */
+    public DecodeOptions withMode(ReadMode m) {
+        return new DecodeOptions(m, applyOrientation, limits, allowed, lenient);
+    }
+
+    /** A copy that applies EXIF orientation ({@code true}, the default) or ignores it. */
+    public DecodeOptions withOrientation(boolean apply) {
+        return new DecodeOptions(mode, apply, limits, allowed, lenient);
+    }
+
+    /** A copy with other size limits. */
+    public DecodeOptions withLimits(Limits l) {
+        return new DecodeOptions(mode, applyOrientation, l, allowed, lenient);
+    }
+
+    /** A copy whose allow-list also holds {@code formats}. */
+    public DecodeOptions allowing(Format... formats) {
+        EnumSet<Format> s = EnumSet.copyOf(allowed.isEmpty() ? EnumSet.noneOf(Format.class) : allowed);
+        s.addAll(Set.of(formats));
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient);
+    }
+
+    /** A copy whose allow-list is exactly {@code formats}. */
+    public DecodeOptions withAllowedFormats(Set<Format> formats) {
+        EnumSet<Format> s = EnumSet.noneOf(Format.class);
+        s.addAll(formats);
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient);
+    }
+
+    /** A copy that allows every format the bundled OpenCV reads. */
+    public DecodeOptions allowingAllFormats() {
+        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient);
+    }
+
+    /**
+     * A copy that is lenient ({@code true}): a truncated or damaged file returns whatever the
+     * decoder could recover instead of failing. Off by default.
+     */
+    public DecodeOptions withLenient(boolean on) {
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, on);
+    }
+
+    /** The pixel mode. */
+    public ReadMode mode() {
+        return mode;
+    }
+
+    /** Whether EXIF orientation is applied. */
+    public boolean applyOrientation() {
+        return applyOrientation;
+    }
+
+    /** The size limits. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The formats that may be decoded. */
+    public Set<Format> allowedFormats() {
+        return allowed;
+    }
+
+    /** Whether damaged files decode to what could be recovered instead of failing. */
+    public boolean lenient() {
+        return lenient;
+    }
+
+    @Override
+    public String toString() {
+        return "DecodeOptions[mode=" + mode + ", orientation=" + applyOrientation + ", " + limits
+                + ", allowed=" + allowed + ", lenient=" + lenient + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.imbytes;
+
+import java.util.OptionalInt;
+
+/**
+ * What an image's header says, read in plain Java without decoding: format, stored size
+ * (before EXIF orientation), channels, bit depth and EXIF orientation.
+ *
+ * @param format           the format recognised from magic bytes
+ * @param width            stored width
+ * @param height           stored height
+ * @param channels         stored samples per pixel (a palette counts as 1)
+ * @param bitDepth         bits per stored sample
+ * @param exifOrientation  the raw EXIF Orientation value, empty when the file has none
+ * @param colorModel       e.g. "ycbcr", "rgb", "rgba", "gray", "palette", "cmyk", "ycck" ("" when unknown)
+ * @param byteSize         the size of the encoded input
+ */
+public record ImageInfo(Format format, int width, int height, int channels, int bitDepth,
+                        OptionalInt exifOrientation, String colorModel, long byteSize) {
+
+    /** The orientation imbytes applies: the EXIF value when it is 1..8, else 1. */
+    public int orientation() {
+        int v = exifOrientation.orElse(1);
+        return v >= 1 && v <= 8 ? v : 1;
+    }
+
+    /** Width after orientation (stored height for orientations 5..8). */
+    public int orientedWidth() {
+        return orientation() >= 5 ? height : width;
+    }
+
+    /** Height after orientation (stored width for orientations 5..8). */
+    public int orientedHeight() {
+        return orientation() >= 5 ? width : height;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.imbytes;
+
+import org.opencv.imgproc.Imgproc;
+
+/** The resampling filter used when resizing. */
+public enum Interpolation {
+    /** AREA when shrinking in both directions, CUBIC otherwise (the default). */
+    AUTO(-1),
+    /** Nearest neighbour: blocky, exact pixel copies. */
+    NEAREST(Imgproc.INTER_NEAREST),
+    /** Bilinear. */
+    LINEAR(Imgproc.INTER_LINEAR),
+    /** Bicubic: good for enlarging. */
+    CUBIC(Imgproc.INTER_CUBIC),
+    /** Pixel-area averaging: the best (moiré-free) choice for shrinking. */
+    AREA(Imgproc.INTER_AREA),
+    /** Lanczos over 8×8 pixels: sharpest, slowest. */
+    LANCZOS4(Imgproc.INTER_LANCZOS4);
+
+    private final int openCvFlag;
+
+    Interpolation(int openCvFlag) {
+        this.openCvFlag = openCvFlag;
+    }
+
+    /** OpenCV's {@code INTER_*} flag; -1 for {@link #AUTO}. */
+    public int openCvFlag() {
+        return openCvFlag;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.imbytes.internal;
+
+import dev.imbytes.Background;
+import dev.imbytes.Conversion;
+import dev.imbytes.ConversionResult;
+import dev.imbytes.CorruptImageException;
+import dev.imbytes.DecodeOptions;
+import dev.imbytes.EncodeOptions;
+import dev.imbytes.Fit;
+import dev.imbytes.Format;
+import dev.imbytes.ImageTooLargeException;
+import dev.imbytes.Limits;
+import dev.imbytes.UnsupportedFormatException;
+import java.nio.ByteBuffer;
+import org.opencv.core.Mat;
+
+/**
+ * The one conversion pipeline that the facade, the CLI, {@code bench} and Spark all call:
+ * probe → limits → plan → decode → orient → resize → adapt → encode. Every Mat it makes belongs
+ * to a {@link MatScope}.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /** A decoded, upright image and the header it came from. The Mat belongs to the caller's scope. */
+    public record Decoded(Mat mat, ImageHeader header, Plan plan, boolean partial) {
+    }
+
+    /**
+     * Reads and checks the header: known format, allowed, decodable without a temporary file,
+     * within the limits, and (unless lenient) structurally whole. No native call.
+     */
+    public static ImageHeader inspect(ByteBuffer input, DecodeOptions options) {
+        Limits limits = options.limits();
+        if (input.remaining() > limits.maxBytes()) {
+            throw new ImageTooLargeException("the input is " + input.remaining() + " bytes, over the limit of "
+                    + limits.maxBytes() + " bytes");
+        }
+        ImageHeader header = HeaderProbe.probe(input);
+        Format f = header.format();
+        if (!options.allowedFormats().contains(f)) {
+            throw new UnsupportedFormatException(f + " input is not allowed (allowed: " + options.allowedFormats()
+                    + "; opt in with DecodeOptions.allowing(Format." + f.name() + "))");
+        }
+        if (!Codecs.canRead(f)) {
+            throw new UnsupportedFormatException("the bundled OpenCV " + org.opencv.core.Core.VERSION
+                    + " has no decoder for " + f + " (" + header.width() + "x" + header.height() + ")");
+        }
+        checkSize(header.width(), header.height(), limits, "declares");
+        if (header.defect() != null && !options.lenient()) {
+            throw new CorruptImageException(Decoder.describe(header) + " is damaged: " + header.defect());
+        }
+        return header;
+    }
+
+    /**
+     * Decodes and orients, with shrink-on-load when {@code fitHint} allows it.
+     *
+     * @param fitHint the resize that will follow, or {@code null}; only used to plan a reduced decode
+     */
+    public static Decoded decode(ByteBuffer input, DecodeOptions options, Fit fitHint, MatScope scope) {
+        NativeLibrary.ensureLoaded();
+        ImageHeader header = inspect(input, options);
+        Plan plan = Plan.of(header, options.mode(), options.applyOrientation(), fitHint);
+        Mat decoded = Plan.isFourComponent(header)
+                ? FourComponentJpeg.decode(input, header, options.mode(), scope)
+                : Decoder.decode(input, header, options, plan, scope);
+        checkSize(decoded.cols() * plan.reduction(), decoded.rows() * plan.reduction(), options.limits(), "decoded to");
+        Mat upright = Orientation.apply(decoded, plan.orientation(), scope);
+        if (upright != decoded) {
+            scope.releaseEarly(decoded);
+        }
+        return new Decoded(upright, header, plan, header.defect() != null);
+    }
+
+    /** Resizes a decoded image; the full upright size comes from the plan (the Mat may be reduced). */
+    public static Mat resize(Decoded image, Fit fit, MatScope scope) {
+        if (fit == null) {
+            return image.mat();
+        }
+        return Resizer.apply(image.mat(), fit, image.plan().uprightWidth(), image.plan().uprightHeight(), scope);
+    }
+
+    /** Resizes any Mat with {@code fit}. */
+    public static Mat resize(Mat image, Fit fit, MatScope scope) {
+        return Resizer.apply(image, fit, image.cols(), image.rows(), scope);
+    }
+
+    /** Adapts an image to what {@code options.format()} can store, then encodes it. */
+    public static byte[] encode(Mat image, EncodeOptions options, Background background, MatScope scope) {
+        NativeLibrary.ensureLoaded();
+        Encoder.checkWritable(options);
+        if (image.empty()) {
+            throw new IllegalArgumentException("cannot encode an empty Mat");
+        }
+        Mat adapted = TargetAdapter.adapt(image, options.format(), background, scope);
+        return Encoder.encode(adapted, options, scope);
+    }
+
+    /** The whole conversion, owning and releasing every intermediate Mat. */
+    public static ConversionResult convert(ByteBuffer input, Conversion conversion) {
+        try (MatScope scope = new MatScope()) {
+            Fit fit = conversion.fit().orElse(null);
+            Decoded decoded = decode(input, conversion.decodeOptions(), fit, scope);
+            Format inputFormat = decoded.header().format();
+            EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(inputFormat));
+            Encoder.checkWritable(encode);
+            Mat resized = resize(decoded, fit, scope);
+            byte[] bytes = encode(resized, encode, conversion.background(), scope);
+            return new dev.imbytes.ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
+                    encode.format(), resized.cols(), resized.rows(), decoded.partial());
+        }
+    }
+
+    private static void checkSize(long width, long height, Limits limits, String verb) {
+        if (width > limits.maxSide() || height > limits.maxSide()) {
+            throw new ImageTooLargeException("the image " + verb + " " + width + "x" + height
+                    + ", a side over the limit of " + limits.maxSide() + " pixels");
+        }
+        if (width * height > limits.maxPixels()) {
+            throw new ImageTooLargeException("the image " + verb + " " + width + "x" + height + " = "
+                    + width * height + " pixels, over the limit of " + limits.maxPixels());
+        }
+    }
+}
