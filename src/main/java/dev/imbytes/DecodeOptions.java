@@ -31,20 +31,23 @@ public final class DecodeOptions {
             Collections.unmodifiableSet(EnumSet.of(Format.JPEG, Format.PNG, Format.WEBP, Format.TIFF, Format.BMP));
 
     private static final DecodeOptions DEFAULTS =
-            new DecodeOptions(ReadMode.COLOR, true, Limits.defaults(), EnumSet.copyOf(DEFAULT_FORMATS), false);
+            new DecodeOptions(ReadMode.COLOR, true, Limits.defaults(), EnumSet.copyOf(DEFAULT_FORMATS), false, true);
 
     private final ReadMode mode;
     private final boolean applyOrientation;
     private final Limits limits;
     private final Set<Format> allowed;
     private final boolean lenient;
+    private final boolean shrinkOnLoad;
 
-    private DecodeOptions(ReadMode mode, boolean applyOrientation, Limits limits, Set<Format> allowed, boolean lenient) {
+    private DecodeOptions(ReadMode mode, boolean applyOrientation, Limits limits, Set<Format> allowed, boolean lenient,
+                          boolean shrinkOnLoad) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.applyOrientation = applyOrientation;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.allowed = Collections.unmodifiableSet(allowed);
         this.lenient = lenient;
+        this.shrinkOnLoad = shrinkOnLoad;
     }
 
     /** Colour, orientation applied, default limits and allow-list, strict. */
@@ -54,36 +57,36 @@ public final class DecodeOptions {
 
     /** A copy with another pixel mode. */
     public DecodeOptions withMode(ReadMode m) {
-        return new DecodeOptions(m, applyOrientation, limits, allowed, lenient);
+        return new DecodeOptions(m, applyOrientation, limits, allowed, lenient, shrinkOnLoad);
     }
 
     /** A copy that applies EXIF orientation ({@code true}, the default) or ignores it. */
     public DecodeOptions withOrientation(boolean apply) {
-        return new DecodeOptions(mode, apply, limits, allowed, lenient);
+        return new DecodeOptions(mode, apply, limits, allowed, lenient, shrinkOnLoad);
     }
 
     /** A copy with other size limits. */
     public DecodeOptions withLimits(Limits l) {
-        return new DecodeOptions(mode, applyOrientation, l, allowed, lenient);
+        return new DecodeOptions(mode, applyOrientation, l, allowed, lenient, shrinkOnLoad);
     }
 
     /** A copy whose allow-list also holds {@code formats}. */
     public DecodeOptions allowing(Format... formats) {
         EnumSet<Format> s = EnumSet.copyOf(allowed.isEmpty() ? EnumSet.noneOf(Format.class) : allowed);
         s.addAll(Set.of(formats));
-        return new DecodeOptions(mode, applyOrientation, limits, s, lenient);
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad);
     }
 
     /** A copy whose allow-list is exactly {@code formats}. */
     public DecodeOptions withAllowedFormats(Set<Format> formats) {
         EnumSet<Format> s = EnumSet.noneOf(Format.class);
         s.addAll(formats);
-        return new DecodeOptions(mode, applyOrientation, limits, s, lenient);
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad);
     }
 
     /** A copy that allows every format the bundled OpenCV reads. */
     public DecodeOptions allowingAllFormats() {
-        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient);
+        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient, shrinkOnLoad);
     }
 
     /**
@@ -91,7 +94,21 @@ public final class DecodeOptions {
      * decoder could recover instead of failing. Off by default.
      */
     public DecodeOptions withLenient(boolean on) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, on);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, on, shrinkOnLoad);
+    }
+
+    /**
+     * A copy that may ({@code true}, the default) or may not decode a JPEG at 1/2, 1/4 or 1/8 of its
+     * size when a following resize makes the full size unnecessary. Off gives pixels identical to a
+     * full {@code imdecode} + {@code resize}, at several times the cost.
+     */
+    public DecodeOptions withShrinkOnLoad(boolean on) {
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, on);
+    }
+
+    /** Whether JPEG shrink-on-load may be used before a resize. */
+    public boolean shrinkOnLoad() {
+        return shrinkOnLoad;
     }
 
     /** The pixel mode. */
@@ -122,6 +139,6 @@ public final class DecodeOptions {
     @Override
     public String toString() {
         return "DecodeOptions[mode=" + mode + ", orientation=" + applyOrientation + ", " + limits
-                + ", allowed=" + allowed + ", lenient=" + lenient + "]";
+                + ", allowed=" + allowed + ", lenient=" + lenient + ", shrinkOnLoad=" + shrinkOnLoad + "]";
     }
 }

@@ -21,6 +21,7 @@ public final class ImageMat implements AutoCloseable {
     /** Takes ownership of {@code mat}: closing this holder releases it. */
     public ImageMat(Mat mat) {
         this.mat = Objects.requireNonNull(mat, "mat");
+        MatCounter.allocated();
     }
 
     /**

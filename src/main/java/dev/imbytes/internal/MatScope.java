@@ -34,12 +34,13 @@ public final class MatScope implements AutoCloseable {
 
     /**
      * Hands {@code m} out of the scope: the scope no longer releases it, and the caller is its single
-     * owner. The live count still includes it until its new owner releases it.
+     * owner (typically an {@link dev.imbytes.ImageMat}, which counts it again).
      */
     public Mat detach(Mat m) {
         if (!removeOwned(m)) {
             throw new IllegalStateException("this scope does not own the Mat it was asked to hand out");
         }
+        MatCounter.released();
         return m;
     }
 

@@ -39,6 +39,8 @@ public final class Pipeline {
         }
         ImageHeader header = HeaderProbe.probe(input);
         Format f = header.format();
+        // Size first: a decompression bomb is refused as one, whatever its format.
+        checkSize(header.width(), header.height(), limits, "declares");
         if (!options.allowedFormats().contains(f)) {
             throw new UnsupportedFormatException(f + " input is not allowed (allowed: " + options.allowedFormats()
                     + "; opt in with DecodeOptions.allowing(Format." + f.name() + "))");
@@ -47,7 +49,6 @@ public final class Pipeline {
             throw new UnsupportedFormatException("the bundled OpenCV " + org.opencv.core.Core.VERSION
                     + " has no decoder for " + f + " (" + header.width() + "x" + header.height() + ")");
         }
-        checkSize(header.width(), header.height(), limits, "declares");
         if (header.defect() != null && !options.lenient()) {
             throw new CorruptImageException(Decoder.describe(header) + " is damaged: " + header.defect());
         }
@@ -62,7 +63,7 @@ public final class Pipeline {
     public static Decoded decode(ByteBuffer input, DecodeOptions options, Fit fitHint, MatScope scope) {
         NativeLibrary.ensureLoaded();
         ImageHeader header = inspect(input, options);
-        Plan plan = Plan.of(header, options.mode(), options.applyOrientation(), fitHint);
+        Plan plan = Plan.of(header, options.mode(), options.applyOrientation(), options.shrinkOnLoad() ? fitHint : null);
         Mat decoded = Plan.isFourComponent(header)
                 ? FourComponentJpeg.decode(input, header, options.mode(), scope)
                 : Decoder.decode(input, header, options, plan, scope);

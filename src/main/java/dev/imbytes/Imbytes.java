@@ -1,0 +1,250 @@
+package dev.imbytes;
+
+import dev.imbytes.internal.BufferedImages;
+import dev.imbytes.internal.HeaderProbe;
+import dev.imbytes.internal.ImageHeader;
+import dev.imbytes.internal.JpegAccelerators;
+import dev.imbytes.internal.MatScope;
+import dev.imbytes.internal.NativeLibrary;
+import dev.imbytes.internal.Pipeline;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.opencv.core.Mat;
+
+/**
+ * Images to encoded bytes in memory, and back, through OpenCV — the Java counterpart of
+ * {@code cv2.imdecode → cv2.resize → cv2.imencode(".jpg", img)[1].tobytes()}.
+ *
+ * <pre>{@code
+ * byte[] jpeg = Imbytes.encode(mat, ".jpg");                                   // Mat → JPEG bytes
+ * byte[] png  = Imbytes.encode(bufferedImage, Format.PNG);                     // BufferedImage → PNG
+ * byte[] webp = Imbytes.convert(inputBytes,                                    // bytes → resized WebP
+ *         Conversion.to(WebpOptions.quality(80)).resize(Fit.within(500, 500)));
+ * try (ImageMat img = Imbytes.decode(inputBytes)) {                            // bytes → BGR Mat
+ *     Mat bgr = img.mat();
+ * }
+ * }</pre>
+ *
+ * <p><b>Native memory.</b> Every Mat imbytes makes inside a call is released before the call
+ * returns, on every path. Methods that return an image return an {@link ImageMat}, which the caller
+ * owns and closes. Mats passed in stay the caller's and are never released here.
+ *
+ * <p><b>Errors.</b> Bad input raises an {@link ImageException} subtype: {@link UnsupportedFormatException},
+ * {@link CorruptImageException} or {@link ImageTooLargeException}; bad arguments raise
+ * {@link IllegalArgumentException}. Nothing is printed and no file is written.
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class Imbytes {
+    private Imbytes() {
+    }
+
+    // ---------------------------------------------------------------- encode
+
+    /** Encodes {@code image} (BGR, BGRA or grey; 8-bit, 16-bit or float) with the format's default options. */
+    public static byte[] encode(Mat image, Format format) {
+        return encode(image, EncodeOptions.of(format));
+    }
+
+    /** Encodes {@code image} to the format named by an extension, as {@code imencode(".jpg", image)} does. */
+    public static byte[] encode(Mat image, String extension) {
+        return encode(image, EncodeOptions.of(extension));
+    }
+
+    /** Encodes {@code image} with {@code options}; transparency is flattened onto white where needed. */
+    public static byte[] encode(Mat image, EncodeOptions options) {
+        return encode(image, options, Background.WHITE);
+    }
+
+    /** Encodes {@code image} with {@code options}, flattening transparency onto {@code background} where needed. */
+    public static byte[] encode(Mat image, EncodeOptions options, Background background) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(background, "background");
+        try (MatScope scope = new MatScope()) {
+            return Pipeline.encode(image, options, background, scope);
+        }
+    }
+
+    /** Encodes {@code image} and writes the bytes to {@code out} (which is not closed). */
+    public static void encode(Mat image, EncodeOptions options, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        out.write(encode(image, options));
+    }
+
+    /** Encodes {@code image} into a new buffer, positioned at 0 with its limit at the end of the data. */
+    public static ByteBuffer encodeToBuffer(Mat image, EncodeOptions options) {
+        return ByteBuffer.wrap(encode(image, options));
+    }
+
+    /** Encodes a {@link BufferedImage} with the format's default options. */
+    public static byte[] encode(BufferedImage image, Format format) {
+        return encode(image, EncodeOptions.of(format));
+    }
+
+    /** Encodes a {@link BufferedImage} with {@code options} (alpha flattened onto white where needed). */
+    public static byte[] encode(BufferedImage image, EncodeOptions options) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(options, "options");
+        try (MatScope scope = new MatScope()) {
+            Mat mat = BufferedImages.toMat(image, scope);
+            return Pipeline.encode(mat, options, Background.WHITE, scope);
+        }
+    }
+
+    // ---------------------------------------------------------------- decode
+
+    /** Decodes to an 8-bit BGR image with EXIF orientation applied, under the default limits and allow-list. */
+    public static ImageMat decode(byte[] encoded) {
+        return decode(encoded, DecodeOptions.defaults());
+    }
+
+    /** Decodes with {@code options}; the caller owns (and closes) the result. */
+    public static ImageMat decode(byte[] encoded, DecodeOptions options) {
+        return decode(ByteBuffer.wrap(Objects.requireNonNull(encoded, "encoded")), options);
+    }
+
+    /**
+     * Decodes the bytes from the buffer's position to its limit (the position is not changed). A
+     * direct buffer is handed to OpenCV without a Java-side copy.
+     */
+    public static ImageMat decode(ByteBuffer encoded, DecodeOptions options) {
+        Objects.requireNonNull(encoded, "encoded");
+        Objects.requireNonNull(options, "options");
+        try (MatScope scope = new MatScope()) {
+            Pipeline.Decoded d = Pipeline.decode(encoded, options, null, scope);
+            return new ImageMat(scope.detach(d.mat()));
+        }
+    }
+
+    /**
+     * Reads the stream to its end (refusing more than {@code options.limits().maxBytes()} bytes) and
+     * decodes it. The stream is not closed.
+     */
+    public static ImageMat decode(InputStream in, DecodeOptions options) throws IOException {
+        return decode(readAll(in, options.limits().maxBytes()), options);
+    }
+
+    /** Decodes to a {@link BufferedImage} ({@code TYPE_3BYTE_BGR} in colour mode). */
+    public static BufferedImage decodeToBufferedImage(byte[] encoded) {
+        return decodeToBufferedImage(encoded, DecodeOptions.defaults());
+    }
+
+    /**
+     * Decodes to a {@link BufferedImage}: {@code TYPE_3BYTE_BGR}, {@code TYPE_4BYTE_ABGR} (alpha kept in
+     * {@link ReadMode#UNCHANGED}), {@code TYPE_BYTE_GRAY} or {@code TYPE_USHORT_GRAY}.
+     */
+    public static BufferedImage decodeToBufferedImage(byte[] encoded, DecodeOptions options) {
+        Objects.requireNonNull(encoded, "encoded");
+        try (MatScope scope = new MatScope()) {
+            Pipeline.Decoded d = Pipeline.decode(ByteBuffer.wrap(encoded), options, null, scope);
+            return BufferedImages.fromMat(d.mat(), scope);
+        }
+    }
+
+    /** A {@link BufferedImage} copy of a Mat's pixels (the Mat stays the caller's). */
+    public static BufferedImage toBufferedImage(Mat image) {
+        try (MatScope scope = new MatScope()) {
+            return BufferedImages.fromMat(image, scope);
+        }
+    }
+
+    /** A {@link BufferedImage} copy of a Mat's pixels in the given {@code BufferedImage.TYPE_*}. */
+    public static BufferedImage toBufferedImage(Mat image, int imageType) {
+        return BufferedImages.convert(toBufferedImage(image), imageType);
+    }
+
+    /** A Mat copy (BGR, BGRA, grey or 16-bit grey) of a {@link BufferedImage}; the caller owns it. */
+    public static ImageMat toMat(BufferedImage image) {
+        try (MatScope scope = new MatScope()) {
+            return new ImageMat(scope.detach(BufferedImages.toMat(image, scope)));
+        }
+    }
+
+    // ---------------------------------------------------------------- resize
+
+    /** Resizes {@code image} (which stays the caller's) into a new image the caller owns. */
+    public static ImageMat resize(Mat image, Fit fit) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(fit, "fit");
+        NativeLibrary.ensureLoaded();
+        try (MatScope scope = new MatScope()) {
+            Mat out = Pipeline.resize(image, fit, scope);
+            if (out == image) {
+                out = scope.own(image.clone());
+            } else if (!out.isContinuous()) {
+                out = scope.own(out.clone()); // a crop's view: give the caller its own compact pixels
+            }
+            return new ImageMat(scope.detach(out));
+        }
+    }
+
+    // ---------------------------------------------------------------- convert
+
+    /** Decodes, optionally resizes, and encodes, in one call that releases every intermediate Mat. */
+    public static byte[] convert(byte[] input, Conversion conversion) {
+        return convertDetailed(input, conversion).bytes();
+    }
+
+    /** As {@link #convert(byte[], Conversion)}, also reporting the input's and the output's format and size. */
+    public static ConversionResult convertDetailed(byte[] input, Conversion conversion) {
+        return convertDetailed(ByteBuffer.wrap(Objects.requireNonNull(input, "input")), conversion);
+    }
+
+    /** As {@link #convertDetailed(byte[], Conversion)} for the bytes from position to limit of a buffer. */
+    public static ConversionResult convertDetailed(ByteBuffer input, Conversion conversion) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(conversion, "conversion");
+        return Pipeline.convert(input, conversion);
+    }
+
+    // ---------------------------------------------------------------- inspect
+
+    /**
+     * What the header says — format, stored size, channels, bit depth, EXIF orientation — read in
+     * plain Java without decoding (no native call).
+     */
+    public static ImageInfo info(byte[] encoded) {
+        return info(ByteBuffer.wrap(Objects.requireNonNull(encoded, "encoded")));
+    }
+
+    /** As {@link #info(byte[])} for the bytes from position to limit of a buffer. */
+    public static ImageInfo info(ByteBuffer encoded) {
+        ImageHeader h = HeaderProbe.probe(encoded);
+        return new ImageInfo(h.format(), h.width(), h.height(), h.channels(), h.bitDepth(),
+                h.orientationTag() < 0 ? OptionalInt.empty() : OptionalInt.of(h.orientationTag()),
+                h.colorModel(), encoded.remaining());
+    }
+
+    /** Which JPEG codec is in use: the bundled OpenCV one, or a faster system libjpeg-turbo. */
+    public static String jpegCodec() {
+        return JpegAccelerators.description();
+    }
+
+    /** The version of the bundled OpenCV, e.g. "4.9.0". */
+    public static String openCvVersion() {
+        NativeLibrary.ensureLoaded();
+        return org.opencv.core.Core.VERSION;
+    }
+
+    static byte[] readAll(InputStream in, long maxBytes) throws IOException {
+        Objects.requireNonNull(in, "in");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        byte[] chunk = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(chunk)) > 0; ) {
+            total += n;
+            if (total > maxBytes) {
+                throw new ImageTooLargeException("the input stream holds more than the limit of " + maxBytes + " bytes");
+            }
+            out.write(chunk, 0, n);
+        }
+        return out.toByteArray();
+    }
+}
