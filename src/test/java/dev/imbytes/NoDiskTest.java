@@ -1,0 +1,64 @@
+package dev.imbytes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A conversion writes no file: OpenCV's silent temp-file fallback is never reached. */
+class NoDiskTest {
+
+    @Test
+    void conversionsCreateNoFileInTheTempFolder() throws Exception {
+        Imbytes.openCvVersion(); // the native library itself is extracted before we watch
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<String> created = new ArrayList<>();
+        try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+            WatchKey key = tmp.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            byte[] photo = TestImages.bytes("valid/pillow/hopper.jpg");
+            byte[] alpha = TestImages.bytes("valid/pngsuite/basn6a08.png");
+            for (Format f : Format.values()) {
+                if (f.canWrite() && dev.imbytes.internal.Codecs.encodesInMemory(f)) {
+                    byte[] out = Imbytes.convert(photo, Conversion.to(f).resize(Fit.within(64, 64)));
+                    Imbytes.decode(out, DecodeOptions.defaults().allowingAllFormats()).close();
+                    Imbytes.convert(alpha, Conversion.to(f));
+                }
+            }
+            for (String p : new String[] {"valid/pillow/hopper.webp", "valid/pillow/hopper.tif", "valid/pillow/pal8.bmp",
+                    "valid/pillow/pil_sample_cmyk.jpg", "valid/libjpeg-turbo/monkey16.png"}) {
+                Imbytes.convert(TestImages.bytes(p), Conversion.to(Format.JPEG));
+            }
+            Thread.sleep(200);
+            for (WatchEvent<?> e : key.pollEvents()) {
+                created.add(String.valueOf(e.context()));
+            }
+            key.cancel();
+        }
+        assertEquals(List.of(), created, "files created in " + tmp);
+    }
+
+    @Test
+    void formatsOpenCvWritesOnlyThroughATempFileAreRefused() {
+        try (ImageMat img = Imbytes.decode(TestImages.bytes("valid/pillow/hopper.jpg"))) {
+            for (Format f : new Format[] {Format.JPEG2000, Format.PFM, Format.HDR, Format.SUN_RASTER}) {
+                UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class,
+                        () -> Imbytes.encode(img.mat(), f));
+                assertTrue(e.getMessage().contains("temporary file"), e.getMessage());
+            }
+            // opting in is possible for JPEG 2000, and then it works
+            byte[] jp2 = Imbytes.encode(img.mat(), Jpeg2000Options.defaults().withTempFileAllowed(true));
+            try (ImageMat back = Imbytes.decode(jp2, DecodeOptions.defaults().allowing(Format.JPEG2000))) {
+                assertEquals(img.width(), back.width());
+            }
+        }
+    }
+}
