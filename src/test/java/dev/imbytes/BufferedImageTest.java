@@ -29,13 +29,23 @@ class BufferedImageTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4})
-    void decodedPixelsEqualImageIoInEveryType(int index) {
+    void decodedPixelsEqualImageIo(int index) {
+        byte[] png = TestImages.bytes(COLOUR_PNGS[index]);
+        BufferedImage actual = Imbytes.decodeToBufferedImage(png, DecodeOptions.defaults().withMode(ReadMode.UNCHANGED));
+        assertSamePixels(imageIo(png), actual, COLOUR_PNGS[index]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void matToEveryTypeGivesImageIoPixels(int index) {
         byte[] png = TestImages.bytes(COLOUR_PNGS[index]);
         BufferedImage expected = imageIo(png);
-        BufferedImage actual = Imbytes.decodeToBufferedImage(png, DecodeOptions.defaults().withMode(ReadMode.UNCHANGED));
-        for (int type : TYPES) {
-            assertSamePixels(dev.imbytes.internal.BufferedImages.convert(expected, type),
-                    dev.imbytes.internal.BufferedImages.convert(actual, type), COLOUR_PNGS[index] + " type " + type);
+        try (ImageMat mat = Imbytes.decode(png, DecodeOptions.defaults().withMode(ReadMode.UNCHANGED))) {
+            for (int type : new int[] {BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB}) {
+                BufferedImage typed = Imbytes.toBufferedImage(mat.mat(), type);
+                assertEquals(type, typed.getType());
+                assertSamePixels(expected, typed, COLOUR_PNGS[index] + " type " + type);
+            }
         }
     }
 

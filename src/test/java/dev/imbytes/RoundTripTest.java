@@ -94,7 +94,7 @@ class RoundTripTest {
         for (String path : new String[] {"large/exifr/canon-dslr.jpg", "orientation/exif-orientation-examples/Landscape_1.jpg",
                 "valid/pillow/hopper.jpg", "valid/pngsuite/basn2c08.png"}) {
             byte[] input = TestImages.bytes(path);
-            byte[] raw = rawSeed(input, Imgcodecs.IMREAD_COLOR);
+            byte[] raw = rawSeed(input, Imgcodecs.IMREAD_COLOR);  // AREA to shrink, CUBIC to enlarge, as documented
             Conversion seed = Conversion.to(Format.JPEG).resize(Fit.exact(500, 500))
                     .decodeWith(DecodeOptions.defaults().withShrinkOnLoad(false));
             assertArrayEquals(raw, Imbytes.convert(input, seed), path + " full decode");
@@ -109,7 +109,8 @@ class RoundTripTest {
         MatOfByte in = new MatOfByte(input);
         Mat img = Imgcodecs.imdecode(in, flags);
         Mat small = new Mat();
-        Imgproc.resize(img, small, new Size(500, 500), 0, 0, Imgproc.INTER_AREA);
+        int interpolation = img.cols() >= 500 && img.rows() >= 500 ? Imgproc.INTER_AREA : Imgproc.INTER_CUBIC;
+        Imgproc.resize(img, small, new Size(500, 500), 0, 0, interpolation);
         MatOfByte out = new MatOfByte();
         Imgcodecs.imencode(".jpg", small, out);
         byte[] bytes = out.toArray();

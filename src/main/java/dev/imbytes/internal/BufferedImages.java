@@ -14,8 +14,8 @@ import org.opencv.core.Mat;
 
 /**
  * {@link BufferedImage} ⇄ Mat with bulk array copies. The common types are read from and written to
- * their backing arrays directly; anything else is first drawn into a standard type by Java2D (one
- * bulk blit, never a per-pixel {@code getRGB} loop).
+ * their backing arrays directly (no per-pixel {@code getRGB} loop); any other layout goes through one
+ * bulk {@code getRGB} call, which applies the JDK's exact colour-model rules.
  */
 public final class BufferedImages {
     private BufferedImages() {
@@ -27,7 +27,7 @@ public final class BufferedImages {
         int h = image.getHeight();
         Raster raster = image.getRaster();
         if (!isPlain(image)) {
-            return toMat(redraw(image), scope);
+            return viaArgb(image, scope);
         }
         switch (image.getType()) {
             case BufferedImage.TYPE_3BYTE_BGR -> {
@@ -82,9 +82,32 @@ public final class BufferedImages {
                 return indexed(image, scope);
             }
             default -> {
-                return toMat(redraw(image), scope);
+                return viaArgb(image, scope);
             }
         }
+    }
+
+    /**
+     * Any other layout: one bulk {@code getRGB} over the whole image, so every colour model (565, 555,
+     * premultiplied, custom) is converted with the JDK's own exact rules.
+     */
+    private static Mat viaArgb(BufferedImage image, MatScope scope) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        boolean alpha = image.getColorModel().hasAlpha();
+        int channels = alpha ? 4 : 3;
+        byte[] out = new byte[argb.length * channels];
+        for (int i = 0, o = 0; i < argb.length; i++, o += channels) {
+            int p = argb[i];
+            out[o] = (byte) p;
+            out[o + 1] = (byte) (p >> 8);
+            out[o + 2] = (byte) (p >> 16);
+            if (alpha) {
+                out[o + 3] = (byte) (p >>> 24);
+            }
+        }
+        return put(scope.own(new Mat(h, w, alpha ? CvType.CV_8UC4 : CvType.CV_8UC3)), out);
     }
 
     private static Mat indexed(BufferedImage image, MatScope scope) {
@@ -177,11 +200,6 @@ public final class BufferedImages {
             g.dispose();
         }
         return out;
-    }
-
-    private static BufferedImage redraw(BufferedImage image) {
-        boolean alpha = image.getColorModel().hasAlpha();
-        return convert(image, alpha ? BufferedImage.TYPE_4BYTE_ABGR : BufferedImage.TYPE_3BYTE_BGR);
     }
 
     /**
