@@ -103,9 +103,8 @@ final class JpegProbe {
         }
 
         if (!sof) {
-            throw HeaderProbe.corrupt(Format.JPEG, "no frame header (SOFn) before "
-                    + (defect != null ? defect.replace("truncated before the first scan (SOS)", "the end of the data")
-                    : "the first scan"));
+            throw HeaderProbe.corrupt(Format.JPEG, "no frame header (SOFn): "
+                    + (defect != null ? defect : "the first scan comes before any frame header"));
         }
         if (defect == null && scanStart >= 0 && !hasEoi(s, scanStart)) {
             defect = "no EOI marker: truncated";
