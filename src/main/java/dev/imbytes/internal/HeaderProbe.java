@@ -1,43 +1,297 @@
 package dev.imbytes.internal;
 
+import dev.imbytes.CorruptImageException;
 import dev.imbytes.Format;
 import dev.imbytes.UnsupportedFormatException;
 import java.nio.ByteBuffer;
 
-/** TEMPORARY stub: replaced by the full plain-Java header probe. */
+/**
+ * Reads an image's format and header in plain Java, without any native call: enough to check
+ * limits, EXIF orientation and structural completeness before OpenCV sees the bytes.
+ *
+ * <p>Every read is bounds-checked against the buffer's limit, loops are bounded by the data
+ * length, and allocations are bounded (decompressed text is capped at 1 MB). The only
+ * exceptions thrown are {@link UnsupportedFormatException} and {@link CorruptImageException}.
+ */
 public final class HeaderProbe {
+
     private HeaderProbe() {
     }
 
-    public static Format sniff(ByteBuffer d) {
-        int p = d.position();
-        int n = d.remaining();
-        if (n >= 3 && (d.get(p) & 0xff) == 0xff && (d.get(p + 1) & 0xff) == 0xd8 && (d.get(p + 2) & 0xff) == 0xff) {
+    /**
+     * Format from magic bytes, or null when unrecognised. Reads the buffer from its position to
+     * its limit and never changes the position.
+     */
+    public static Format sniff(ByteBuffer data) {
+        if (data == null) {
+            return null;
+        }
+        return sniff(new Src(data));
+    }
+
+    static Format sniff(Src s) {
+        if (s.startsWith(0, 0xFF, 0xD8, 0xFF)) {
             return Format.JPEG;
         }
-        if (n >= 8 && (d.get(p) & 0xff) == 0x89 && d.get(p + 1) == 'P' && d.get(p + 2) == 'N' && d.get(p + 3) == 'G') {
+        if (s.startsWith(0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return Format.PNG;
         }
-        if (n >= 12 && d.get(p) == 'R' && d.get(p + 8) == 'W' && d.get(p + 9) == 'E') {
+        if (s.startsWith(0, "RIFF") && s.startsWith(8, "WEBP")) {
             return Format.WEBP;
         }
-        if (n >= 4 && (d.get(p) == 'I' && d.get(p + 1) == 'I' || d.get(p) == 'M' && d.get(p + 1) == 'M')) {
+        if (s.startsWith(0, 'I', 'I', 42, 0) || s.startsWith(0, 'M', 'M', 0, 42)
+                || s.startsWith(0, 'I', 'I', 43, 0) || s.startsWith(0, 'M', 'M', 0, 43)) {
             return Format.TIFF;
         }
-        if (n >= 2 && d.get(p) == 'B' && d.get(p + 1) == 'M') {
+        if (s.startsWith(0, "GIF87a") || s.startsWith(0, "GIF89a")) {
+            return Format.GIF;
+        }
+        if (s.startsWith(0, 0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A)
+                || s.startsWith(0, 0xFF, 0x4F, 0xFF, 0x51)) {
+            return Format.JPEG2000;
+        }
+        if (s.startsWith(0, 0x76, 0x2F, 0x31, 0x01)) {
+            return Format.EXR;
+        }
+        if (s.startsWith(0, 0x59, 0xA6, 0x6A, 0x95)) {
+            return Format.SUN_RASTER;
+        }
+        if (s.startsWith(0, "#?RADIANCE") || s.startsWith(0, "#?RGBE")) {
+            return Format.HDR;
+        }
+        if (s.startsWith(0, "BM")) {
             return Format.BMP;
         }
-        if (n >= 3 && d.get(p) == 'G' && d.get(p + 1) == 'I' && d.get(p + 2) == 'F') {
-            return Format.GIF;
+        if (s.has(0, 3) && s.u8(0) == 'P' && TextProbes.isSpace(s.u8(2))) {
+            switch (s.u8(1)) {
+                case '1': case '4': return Format.PBM;
+                case '2': case '5': return Format.PGM;
+                case '3': case '6': return Format.PPM;
+                case '7': return Format.PAM;
+                case 'F': case 'f': return Format.PFM;
+                default: return null;
+            }
         }
         return null;
     }
 
-    public static ImageHeader probe(ByteBuffer d) {
-        Format f = sniff(d);
-        if (f == null) {
-            throw new UnsupportedFormatException("unrecognised image data");
+    /**
+     * The full header.
+     *
+     * @throws UnsupportedFormatException when no format is recognised (the message shows the first bytes in hex)
+     * @throws CorruptImageException when the format is recognised but its header cannot be read
+     */
+    public static ImageHeader probe(ByteBuffer data) {
+        if (data == null) {
+            throw new UnsupportedFormatException("no image data (null buffer)");
         }
-        return new ImageHeader(f, 0, 0, 0, 0, -1, "", null);
+        Src s = new Src(data);
+        Format f = sniff(s);
+        if (f == null) {
+            throw new UnsupportedFormatException(s.length() == 0 ? "unrecognised image format: the data is empty"
+                    : "unrecognised image format (" + s.length() + " bytes); first bytes: " + s.hexPrefix(16));
+        }
+        try {
+            switch (f) {
+                case JPEG: return JpegProbe.probe(s);
+                case PNG: return PngProbe.probe(s);
+                case WEBP: return WebpProbe.probe(s);
+                case TIFF: return tiff(s);
+                case BMP: return bmp(s);
+                case GIF: return gif(s);
+                case JPEG2000: return MiscProbes.jpeg2000(s);
+                case EXR: return MiscProbes.exr(s);
+                case SUN_RASTER: return MiscProbes.sunRaster(s);
+                case HDR: return TextProbes.hdr(s);
+                case PFM: return TextProbes.pfm(s);
+                default: return TextProbes.pnm(s, f);
+            }
+        } catch (CorruptImageException e) {
+            throw e;
+        } catch (Src.OutOfData e) {
+            throw corrupt(f, "header truncated (" + s.length() + " bytes; needed data at offset " + e.offset + ")");
+        } catch (RuntimeException e) {
+            throw new CorruptImageException(name(f) + ": unreadable header (" + e + ")", e);
+        }
+    }
+
+    static CorruptImageException corrupt(Format f, String what) {
+        return new CorruptImageException(name(f) + ": " + what);
+    }
+
+    private static String name(Format f) {
+        return f == Format.SUN_RASTER ? "Sun raster" : f == Format.JPEG2000 ? "JPEG 2000" : f.name();
+    }
+
+    static int dimension(Format f, String what, long v) {
+        if (v <= 0 || v > Integer.MAX_VALUE) {
+            throw corrupt(f, "invalid " + what + " " + v);
+        }
+        return (int) v;
+    }
+
+    // ---- TIFF ----------------------------------------------------------------------------
+
+    private static ImageHeader tiff(Src s) {
+        Tiff t = Tiff.open(s);
+        if (t == null) {
+            throw corrupt(Format.TIFF, "bad header");
+        }
+        long ifd = t.firstIfd();
+        if (ifd < 8 || !s.has(ifd, 2)) {
+            throw corrupt(Format.TIFF, "first IFD offset " + ifd + " is outside the data (" + s.length() + " bytes)");
+        }
+        long[] v = t.read(ifd, Tiff.TAG_WIDTH, Tiff.TAG_HEIGHT, Tiff.TAG_BITS_PER_SAMPLE,
+                Tiff.TAG_SAMPLES_PER_PIXEL, Tiff.TAG_PHOTOMETRIC, Tiff.TAG_ORIENTATION);
+        if (v[0] < 0 || v[1] < 0) {
+            throw corrupt(Format.TIFF, "first IFD has no " + (v[0] < 0 ? "ImageWidth" : "ImageLength") + " tag");
+        }
+        int w = dimension(Format.TIFF, "width", v[0]);
+        int h = dimension(Format.TIFF, "height", v[1]);
+        int bits = v[2] < 0 ? 1 : (int) Math.min(v[2], Integer.MAX_VALUE);
+        int spp = v[3] < 0 ? 1 : (int) Math.min(v[3], Integer.MAX_VALUE);
+        String color;
+        switch ((int) Math.min(v[4], Integer.MAX_VALUE)) {
+            case 0: case 1: color = "gray"; break;
+            case 2: color = "rgb"; break;
+            case 3: color = "palette"; break;
+            case 5: color = "cmyk"; break;
+            case 6: color = "ycbcr"; break;
+            default: color = ""; break;
+        }
+        int orientation = v[5] < 0 || v[5] > Integer.MAX_VALUE ? -1 : (int) v[5];
+        return new ImageHeader(Format.TIFF, w, h, spp, bits, orientation, color, null);
+    }
+
+    // ---- BMP -----------------------------------------------------------------------------
+
+    private static ImageHeader bmp(Src s) {
+        long pixelOffset = s.u32le(10);
+        long dib = s.u32le(14);
+        long w;
+        long h;
+        int bitCount;
+        long compression = 0;
+        if (dib == 12) { // BITMAPCOREHEADER
+            w = s.u16le(18);
+            h = s.u16le(20);
+            bitCount = s.u16le(24);
+        } else if (dib >= 16 && dib <= 4096) {
+            w = s.s32le(18);
+            h = s.s32le(22);
+            bitCount = s.u16le(28);
+            if (dib >= 20) {
+                compression = s.u32le(30);
+            }
+        } else {
+            throw corrupt(Format.BMP, "unknown info header size " + dib);
+        }
+        h = Math.abs(h); // negative height: rows stored top-down
+        int width = dimension(Format.BMP, "width", w);
+        int height = dimension(Format.BMP, "height", h);
+        int channels;
+        int depth;
+        String color;
+        String defect = null;
+        switch (bitCount) {
+            case 1: case 2: case 4: case 8:
+                channels = 1; depth = bitCount; color = "palette"; break;
+            case 16:
+                channels = 3; depth = 5; color = "rgb"; break;
+            case 24:
+                channels = 3; depth = 8; color = "rgb"; break;
+            case 32: {
+                long alphaMask = 0;
+                if ((dib >= 56 || dib == 40 && compression == 6) && s.has(66, 4)) {
+                    alphaMask = s.u32le(66);
+                }
+                channels = alphaMask != 0 ? 4 : 3;
+                depth = 8;
+                color = alphaMask != 0 ? "rgba" : "rgb";
+                break;
+            }
+            default:
+                channels = 0; depth = bitCount; color = "";
+                if (!(bitCount == 0 && (compression == 4 || compression == 5))) {
+                    defect = "invalid bit count " + bitCount;
+                }
+                break;
+        }
+        boolean uncompressed = compression == 0 || compression == 3 && (bitCount == 16 || bitCount == 32)
+                || compression == 6;
+        if (defect == null && channels > 0 && uncompressed) {
+            long stride = ((long) width * bitCount + 31) / 32 * 4;
+            long need = pixelOffset + stride * height;
+            if (need > s.length()) {
+                defect = "truncated: pixel data needs " + need + " bytes, have " + s.length();
+            }
+        }
+        return new ImageHeader(Format.BMP, width, height, channels, depth, -1, color, defect);
+    }
+
+    // ---- GIF -----------------------------------------------------------------------------
+
+    private static ImageHeader gif(Src s) {
+        int w = s.u16le(6);
+        int h = s.u16le(8);
+        int flags = s.u8(10);
+        int depth = -1;
+        long off = 13;
+        if ((flags & 0x80) != 0) {
+            depth = (flags & 7) + 1;
+            off += 3L << depth;
+        }
+        // Walk the blocks for image descriptors; the data ends the walk at worst (each step advances).
+        int len = s.length();
+        walk:
+        while (off < len) {
+            int b = s.u8(off);
+            switch (b) {
+                case 0x2C: { // image descriptor
+                    if (!s.has(off, 10)) {
+                        break walk;
+                    }
+                    int x = s.u16le(off + 1);
+                    int y = s.u16le(off + 3);
+                    int fw = s.u16le(off + 5);
+                    int fh = s.u16le(off + 7);
+                    int lflags = s.u8(off + 9);
+                    w = Math.max(w, x + fw);
+                    h = Math.max(h, y + fh);
+                    off += 10;
+                    if ((lflags & 0x80) != 0) {
+                        if (depth < 0) {
+                            depth = (lflags & 7) + 1;
+                        }
+                        off += 3L << ((lflags & 7) + 1);
+                    }
+                    off += 1; // LZW minimum code size
+                    off = skipSubBlocks(s, off);
+                    break;
+                }
+                case 0x21: // extension: label, then sub-blocks
+                    off = skipSubBlocks(s, off + 2);
+                    break;
+                default: // trailer (0x3B) or garbage
+                    break walk;
+            }
+        }
+        if (w == 0 || h == 0) {
+            throw corrupt(Format.GIF, "logical screen and frames are " + w + "x" + h + " (zero dimension)");
+        }
+        return new ImageHeader(Format.GIF, w, h, 1, depth < 0 ? 8 : depth, -1, "palette", null);
+    }
+
+    /** Offset after a sequence of sub-blocks ending with a zero-length block; the data length at worst. */
+    private static long skipSubBlocks(Src s, long off) {
+        int len = s.length();
+        while (off < len) {
+            int n = s.u8(off);
+            off += 1 + n;
+            if (n == 0) {
+                return off;
+            }
+        }
+        return len;
     }
 }

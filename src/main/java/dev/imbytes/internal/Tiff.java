@@ -1,0 +1,173 @@
+package dev.imbytes.internal;
+
+/**
+ * Reading one TIFF image file directory (IFD): used for TIFF files themselves and for EXIF
+ * blocks (which are a TIFF header plus IFDs). Classic TIFF and BigTIFF are both read.
+ * Offsets inside the structure are relative to the TIFF header, i.e. to the start of the
+ * given {@link Src}.
+ */
+final class Tiff {
+
+    static final int TAG_WIDTH = 256;
+    static final int TAG_HEIGHT = 257;
+    static final int TAG_BITS_PER_SAMPLE = 258;
+    static final int TAG_PHOTOMETRIC = 262;
+    static final int TAG_ORIENTATION = 274;
+    static final int TAG_SAMPLES_PER_PIXEL = 277;
+
+    /** No more entries are read from one IFD than this, whatever its count says. */
+    private static final int MAX_ENTRIES = 4096;
+
+    private final Src s;
+    private final boolean little;
+    private final boolean big;
+    private final long ifd0;
+
+    private Tiff(Src s, boolean little, boolean big, long ifd0) {
+        this.s = s;
+        this.little = little;
+        this.big = big;
+        this.ifd0 = ifd0;
+    }
+
+    /**
+     * The TIFF structure at the start of {@code s}, or null when there is no valid TIFF header.
+     * @throws Src.OutOfData when the header itself is cut short
+     */
+    static Tiff open(Src s) {
+        int b0 = s.u8(0);
+        int b1 = s.u8(1);
+        boolean little;
+        if (b0 == 'I' && b1 == 'I') {
+            little = true;
+        } else if (b0 == 'M' && b1 == 'M') {
+            little = false;
+        } else {
+            return null;
+        }
+        int magic = little ? s.u16le(2) : s.u16be(2);
+        if (magic == 42) {
+            long off = little ? s.u32le(4) : s.u32be(4);
+            return new Tiff(s, little, false, off);
+        }
+        if (magic == 43) {
+            int byteSize = little ? s.u16le(4) : s.u16be(4);
+            if (byteSize != 8) {
+                return null;
+            }
+            long off = little ? s.u64le(8) : s.u64be(8);
+            return new Tiff(s, little, true, off);
+        }
+        return null;
+    }
+
+    boolean bigTiff() {
+        return big;
+    }
+
+    long firstIfd() {
+        return ifd0;
+    }
+
+    private int u16(long off) {
+        return little ? s.u16le(off) : s.u16be(off);
+    }
+
+    private long u32(long off) {
+        return little ? s.u32le(off) : s.u32be(off);
+    }
+
+    private long u64(long off) {
+        return little ? s.u64le(off) : s.u64be(off);
+    }
+
+    private static int typeSize(int type) {
+        switch (type) {
+            case 1: case 2: case 6: case 7: return 1;
+            case 3: case 8: return 2;
+            case 4: case 9: case 11: case 13: return 4;
+            case 5: case 10: case 12: case 16: case 17: case 18: return 8;
+            default: return 0;
+        }
+    }
+
+    /**
+     * Reads the first value of each wanted tag in the IFD at {@code ifdOffset}. {@code tags}
+     * lists the tags; the result holds each one's first value, or -1 when absent or unreadable.
+     * An IFD cut short yields what was read before the cut.
+     *
+     * @throws Src.OutOfData when even the IFD's entry count cannot be read
+     */
+    long[] read(long ifdOffset, int... tags) {
+        long[] out = new long[tags.length];
+        java.util.Arrays.fill(out, -1);
+        long count = big ? u64(ifdOffset) : u16(ifdOffset);
+        long first = ifdOffset + (big ? 8 : 2);
+        int entrySize = big ? 20 : 12;
+        long n = Math.min(count, MAX_ENTRIES);
+        for (long i = 0; i < n; i++) {
+            long e = first + i * entrySize;
+            if (!s.has(e, entrySize)) {
+                break;
+            }
+            int tag = u16(e);
+            for (int t = 0; t < tags.length; t++) {
+                if (tags[t] == tag && out[t] < 0) {
+                    out[t] = firstValue(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The first value of the entry at {@code e}, or -1 when its type is not an integer or it cannot be read. */
+    private long firstValue(long e) {
+        int type = u16(e + 2);
+        int size = typeSize(type);
+        if (size == 0 || type == 2 || type == 5 || type == 10 || type == 11 || type == 12) {
+            return -1;
+        }
+        long count = big ? u64(e + 4) : u32(e + 4);
+        long field = e + (big ? 12 : 8);
+        int inline = big ? 8 : 4;
+        if (count == 0) {
+            return -1;
+        }
+        long at;
+        if (count <= inline / size) {
+            at = field;
+        } else {
+            at = big ? u64(field) : u32(field);
+        }
+        if (!s.has(at, size)) {
+            return -1;
+        }
+        switch (type) {
+            case 1: case 6: case 7: return s.u8(at);
+            case 3: case 8: return u16(at);
+            case 4: case 9: case 13: return u32(at);
+            default: return u64(at);
+        }
+    }
+
+    /**
+     * The Orientation tag (274) of IFD0 in an EXIF/TIFF block, raw as stored, or -1 when absent
+     * or unreadable. Never throws for malformed data.
+     */
+    static int exifOrientation(Src block) {
+        try {
+            Src s = block;
+            if (s.startsWith(0, "Exif\0\0")) {
+                s = s.slice(6, s.length() - 6L);
+            }
+            Tiff t = open(s);
+            if (t == null) {
+                return -1;
+            }
+            long v = t.read(t.firstIfd(), TAG_ORIENTATION)[0];
+            return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+        } catch (Src.OutOfData e) {
+            return -1;
+        }
+    }
+}
