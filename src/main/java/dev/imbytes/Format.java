@@ -60,6 +60,19 @@ public enum Format {
         this.extensions = List.of(extensions);
     }
 
+    /**
+     * A short lower-case name for reports and JSON: {@code jpeg}, {@code png}, {@code webp},
+     * {@code tiff}, {@code bmp}, {@code gif}, {@code jp2}, {@code pbm}, {@code pgm}, {@code ppm},
+     * {@code pam}, {@code pfm}, {@code hdr}, {@code exr}, {@code ras}.
+     */
+    public String id() {
+        return switch (this) {
+            case JPEG2000 -> "jp2";
+            case SUN_RASTER -> "ras";
+            default -> name().toLowerCase(Locale.ROOT);
+        };
+    }
+
     /** The IANA (or customary {@code x-}) MIME type, e.g. {@code image/webp}. */
     public String mimeType() {
         return mimeType;
@@ -109,7 +122,7 @@ public enum Format {
         String dotted = key.startsWith(".") ? key : "." + key;
         for (Format f : values()) {
             if (f.extensions.contains(dotted) || f.name().toLowerCase(Locale.ROOT).equals(key)
-                    || f.name().replace("_", "").toLowerCase(Locale.ROOT).equals(key)) {
+                    || f.name().replace("_", "").toLowerCase(Locale.ROOT).equals(key) || f.id().equals(key)) {
                 return f;
             }
         }
