@@ -33,6 +33,7 @@ import org.opencv.core.Mat;
  * compressor, created on first use and held in a {@link ThreadLocal}. They are destroyed by a
  * {@link Cleaner} once that thread's state is unreachable (the thread has ended, or the
  * ThreadLocal was dropped): at that point no call can be using them, so {@code tjDestroy} is safe.
+ * A progressive encode destroys its compressor right away (see {@link #encode}).
  * No finalizer is involved. The small native buffers for out-parameters and the reusable input
  * copy live in an automatic arena and go with the same state.
  */
@@ -223,6 +224,12 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
                 });
                 outPtr.set(ADDRESS, 0, MemorySegment.NULL);
             }
+            if (options.progressive()) {
+                // libjpeg-turbo 2.1.5: a compressor that has written a progressive JPEG writes
+                // corrupt baseline JPEGs afterwards (state left in the libjpeg object; seen in
+                // TurboJpegCheck). So a progressive encode uses up its instance.
+                t.destroyCompressor();
+            }
             Reference.reachabilityFence(image);
         }
     }
@@ -290,6 +297,12 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
             return h;
         }
 
+        void destroyCompressor() {
+            MemorySegment h = instances.compressor;
+            instances.compressor = null;
+            instances.destroy(h);
+        }
+
         /** A kept native buffer of at least {@code size} bytes, grown by doubling. */
         MemorySegment scratch(long size) {
             if (scratch.byteSize() < size) {
@@ -331,7 +344,7 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
             compressor = null;
         }
 
-        private void destroy(MemorySegment h) {
+        void destroy(MemorySegment h) {
             if (h != null && h.address() != 0) {
                 try {
                     int ignored = (int) lib.destroy.invokeExact(h);
