@@ -28,15 +28,15 @@ class TurboJpegAcceleratorTest {
     void acceleratorMatchesOpenCvInAJava22Jvm() throws IOException, InterruptedException {
         Path jdk = Path.of(System.getProperty("imbytes.java22.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
         Path java = jdk.resolve("bin/java");
-        assumeTrue(Files.isExecutable(java), "skipped: no Java 22+ JDK at " + jdk + " (set -Djava22.home)");
+        skipUnless(Files.isExecutable(java), "skipped: no Java 22+ JDK at " + jdk + " (set -Djava22.home)");
 
         Path classes = Path.of("target/classes").toAbsolutePath();
         Path versions22 = classes.resolve("META-INF/versions/22");
-        assumeTrue(Files.exists(classes.resolve(ACCELERATOR)),
+        skipUnless(Files.exists(classes.resolve(ACCELERATOR)),
                 "skipped: " + ACCELERATOR + " not built (the java22 Maven profile did not run)");
 
         Path lib = findLibTurboJpeg();
-        assumeTrue(lib != null, "skipped: libturbojpeg.so.0 not installed (apt-get install libturbojpeg0)");
+        skipUnless(lib != null, "skipped: libturbojpeg.so.0 not installed (apt-get install libturbojpeg0)");
 
         // The forked JVM sees the Java 22 classes only if their folder comes first on the class path.
         String classPath = versions22 + File.pathSeparator + System.getProperty("java.class.path");
@@ -56,6 +56,14 @@ class TurboJpegAcceleratorTest {
         System.out.println(output);
         assertEquals(0, finished ? p.exitValue() : -1,
                 "TurboJpegCheck failed (exit 3 = accelerator did not load although " + lib + " exists):\n" + output);
+    }
+
+    /** Skips the test with {@code reason}, printed too so that the build log says which part is missing. */
+    private static void skipUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.out.println("TurboJpegAcceleratorTest " + reason);
+        }
+        assumeTrue(condition, reason);
     }
 
     /** The first libturbojpeg.so.0 in the usual library folders and LD_LIBRARY_PATH, or null. */
