@@ -1,0 +1,93 @@
+package dev.imbytes.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imbytes.ConversionResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One input's outcome: a JSON Lines record and a line of the summary. */
+final class Record {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Status { OK, ERROR, SKIPPED }
+
+    final String input;
+    final String output;
+    final Status status;
+    final ConversionResult result;
+    final String errorType;
+    final String errorMessage;
+    final long bytesIn;
+    final long millis;
+    // What the header said, when a failure came after it was read.
+    final String format;
+    final int width;
+    final int height;
+
+    private Record(String input, String output, Status status, ConversionResult result, String errorType,
+                   String errorMessage, long bytesIn, long millis, String format, int width, int height) {
+        this.input = input;
+        this.output = output;
+        this.status = status;
+        this.result = result;
+        this.errorType = errorType;
+        this.errorMessage = errorMessage;
+        this.bytesIn = bytesIn;
+        this.millis = millis;
+        this.format = format;
+        this.width = width;
+        this.height = height;
+    }
+
+    static Record ok(String input, String output, ConversionResult r, long bytesIn, long millis) {
+        return new Record(input, output, Status.OK, r, null, null, bytesIn, millis,
+                r.inputFormat().id(), r.inputWidth(), r.inputHeight());
+    }
+
+    static Record skipped(String input, String output, String why, long bytesIn) {
+        return new Record(input, output, Status.SKIPPED, null, null, why, bytesIn, 0, null, 0, 0);
+    }
+
+    static Record error(String input, String output, Throwable e, long bytesIn, long millis, dev.imbytes.ImageInfo info) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new Record(input, output, Status.ERROR, null, e.getClass().getSimpleName(), Main.oneLine(message), bytesIn,
+                millis, info == null ? null : info.format().id(), info == null ? 0 : info.width(),
+                info == null ? 0 : info.height());
+    }
+
+    long bytesOut() {
+        return result == null ? 0 : result.bytes().length;
+    }
+
+    /** The JSON Lines object: keys in the documented order; {@code error} only for errors. */
+    String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", input);
+        m.put("output", output);
+        m.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("format", format);
+        m.put("width", format == null ? null : width);
+        m.put("height", format == null ? null : height);
+        m.put("outFormat", result == null ? null : result.outputFormat().id());
+        m.put("outWidth", result == null ? null : result.outputWidth());
+        m.put("outHeight", result == null ? null : result.outputHeight());
+        m.put("bytesIn", bytesIn);
+        m.put("bytesOut", bytesOut());
+        m.put("millis", millis);
+        if (status == Status.ERROR) {
+            m.put("error", Map.of("type", errorType, "message", errorMessage));
+        } else if (status == Status.SKIPPED) {
+            m.put("reason", errorMessage);
+        }
+        return json(m);
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.imbytes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imbytes.Format;
+import dev.imbytes.Imbytes;
+import dev.imbytes.TestImages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a newcomer runs it: {@code java -jar target/imbytes.jar ...}. */
+class ImbytesJarIT {
+    private static final Path JAR = Path.of("target/imbytes.jar");
+
+    record Result(int exit, byte[] out, String err) {
+    }
+
+    static Result java(byte[] stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().write(stdin);
+        p.getOutputStream().close();
+        var out = p.getInputStream().readAllBytes();
+        var err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+        return new Result(p.exitValue(), out, err);
+    }
+
+    @Test
+    void theMainJobOnTheTestImages(@TempDir Path tmp) throws Exception {
+        Result r = java(new byte[0], "convert", TestImages.ROOT.toString(), "-o", tmp.resolve("out").toString(),
+                "--fit", "500x500", "--to", "jpg", "--json");
+        assertEquals(1, r.exit(), "corrupt files in the folder: " + r.err());
+        ObjectMapper json = new ObjectMapper();
+        int ok = 0;
+        int lines = 0;
+        for (String line : new String(r.out(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = json.readTree(line);
+            lines++;
+            if (n.get("status").asText().equals("ok")) {
+                ok++;
+                assertTrue(n.get("outWidth").asInt() <= 500 && n.get("outHeight").asInt() <= 500);
+            }
+        }
+        assertEquals(TestImages.rows().size(), lines);
+        long decodable = TestImages.rows(x -> x.expected().equals("decodes") && !x.format().equals("gif")).size();
+        assertTrue(ok >= decodable, ok + " ok of " + decodable + " decodable");
+        assertTrue(r.err().contains(ok + " ok"), r.err());
+    }
+
+    @Test
+    void stdinToStdoutAndVersion() throws Exception {
+        Result r = java(TestImages.bytes("valid/pillow/hopper.jpg"), "convert", "-", "--to", "webp", "--width", "64");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(Format.WEBP, Imbytes.info(r.out()).format());
+        assertEquals(64, Imbytes.info(r.out()).width());
+        Result v = java(new byte[0], "--version");
+        assertEquals(0, v.exit());
+        assertTrue(new String(v.out(), StandardCharsets.UTF_8).contains("imbytes"));
+        Result bad = java(new byte[0], "convert", "--fit", "0x5", "x.jpg");
+        assertEquals(2, bad.exit());
+    }
+
+    @Test
+    void infoOnTheJar() throws Exception {
+        Result r = java(new byte[0], "info", "--json", TestImages.ROOT.resolve("large/exifr/canon-dslr.jpg").toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertEquals(5184, n.get("width").asInt());
+        assertTrue(Files.exists(JAR));
+    }
+}
