@@ -31,7 +31,7 @@ public final class DecodeOptions {
             Collections.unmodifiableSet(EnumSet.of(Format.JPEG, Format.PNG, Format.WEBP, Format.TIFF, Format.BMP));
 
     private static final DecodeOptions DEFAULTS =
-            new DecodeOptions(ReadMode.COLOR, true, Limits.defaults(), EnumSet.copyOf(DEFAULT_FORMATS), false, true);
+            new DecodeOptions(ReadMode.COLOR, true, Limits.defaults(), EnumSet.copyOf(DEFAULT_FORMATS), false, true, false);
 
     private final ReadMode mode;
     private final boolean applyOrientation;
@@ -39,15 +39,17 @@ public final class DecodeOptions {
     private final Set<Format> allowed;
     private final boolean lenient;
     private final boolean shrinkOnLoad;
+    private final boolean tempFilesAllowed;
 
     private DecodeOptions(ReadMode mode, boolean applyOrientation, Limits limits, Set<Format> allowed, boolean lenient,
-                          boolean shrinkOnLoad) {
+                          boolean shrinkOnLoad, boolean tempFilesAllowed) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.applyOrientation = applyOrientation;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.allowed = Collections.unmodifiableSet(allowed);
         this.lenient = lenient;
         this.shrinkOnLoad = shrinkOnLoad;
+        this.tempFilesAllowed = tempFilesAllowed;
     }
 
     /** Colour, orientation applied, default limits and allow-list, strict. */
@@ -57,36 +59,36 @@ public final class DecodeOptions {
 
     /** A copy with another pixel mode. */
     public DecodeOptions withMode(ReadMode m) {
-        return new DecodeOptions(m, applyOrientation, limits, allowed, lenient, shrinkOnLoad);
+        return new DecodeOptions(m, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFilesAllowed);
     }
 
     /** A copy that applies EXIF orientation ({@code true}, the default) or ignores it. */
     public DecodeOptions withOrientation(boolean apply) {
-        return new DecodeOptions(mode, apply, limits, allowed, lenient, shrinkOnLoad);
+        return new DecodeOptions(mode, apply, limits, allowed, lenient, shrinkOnLoad, tempFilesAllowed);
     }
 
     /** A copy with other size limits. */
     public DecodeOptions withLimits(Limits l) {
-        return new DecodeOptions(mode, applyOrientation, l, allowed, lenient, shrinkOnLoad);
+        return new DecodeOptions(mode, applyOrientation, l, allowed, lenient, shrinkOnLoad, tempFilesAllowed);
     }
 
     /** A copy whose allow-list also holds {@code formats}. */
     public DecodeOptions allowing(Format... formats) {
         EnumSet<Format> s = EnumSet.copyOf(allowed.isEmpty() ? EnumSet.noneOf(Format.class) : allowed);
         s.addAll(Set.of(formats));
-        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad);
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFilesAllowed);
     }
 
     /** A copy whose allow-list is exactly {@code formats}. */
     public DecodeOptions withAllowedFormats(Set<Format> formats) {
         EnumSet<Format> s = EnumSet.noneOf(Format.class);
         s.addAll(formats);
-        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad);
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFilesAllowed);
     }
 
     /** A copy that allows every format the bundled OpenCV reads. */
     public DecodeOptions allowingAllFormats() {
-        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient, shrinkOnLoad);
+        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient, shrinkOnLoad, tempFilesAllowed);
     }
 
     /**
@@ -94,7 +96,7 @@ public final class DecodeOptions {
      * decoder could recover instead of failing. Off by default.
      */
     public DecodeOptions withLenient(boolean on) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, on, shrinkOnLoad);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, on, shrinkOnLoad, tempFilesAllowed);
     }
 
     /**
@@ -103,7 +105,21 @@ public final class DecodeOptions {
      * full {@code imdecode} + {@code resize}, at several times the cost.
      */
     public DecodeOptions withShrinkOnLoad(boolean on) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, on);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, on, tempFilesAllowed);
+    }
+
+    /**
+     * A copy that lets OpenCV decode through a temporary file ({@code true}) the formats it cannot
+     * decode from memory: PFM, Radiance HDR, Sun raster (and OpenEXR). Off by default: those
+     * formats are refused, since imbytes otherwise never touches the disk. They must also be allowed.
+     */
+    public DecodeOptions withTempFilesAllowed(boolean allowed) {
+        return new DecodeOptions(mode, applyOrientation, limits, this.allowed, lenient, shrinkOnLoad, allowed);
+    }
+
+    /** Whether OpenCV may decode through a temporary file. */
+    public boolean tempFilesAllowed() {
+        return tempFilesAllowed;
     }
 
     /** Whether JPEG shrink-on-load may be used before a resize. */
@@ -139,6 +155,6 @@ public final class DecodeOptions {
     @Override
     public String toString() {
         return "DecodeOptions[mode=" + mode + ", orientation=" + applyOrientation + ", " + limits
-                + ", allowed=" + allowed + ", lenient=" + lenient + ", shrinkOnLoad=" + shrinkOnLoad + "]";
+                + ", allowed=" + allowed + ", lenient=" + lenient + ", shrinkOnLoad=" + shrinkOnLoad + ", tempFiles=" + tempFilesAllowed + "]";
     }
 }

@@ -4,13 +4,26 @@ import java.util.Objects;
 
 /**
  * Options for a format that has no settings of its own here (BMP, PBM/PGM/PPM/PAM, PFM, HDR, EXR,
- * Sun raster): just the format. Made by {@link EncodeOptions#of(Format)}.
+ * Sun raster): the format, and whether OpenCV may go through a temporary file for it. OpenCV 4.9
+ * writes PFM, HDR and Sun raster only through a temporary file; imbytes refuses that unless
+ * {@link #withTempFileAllowed(boolean)} says otherwise. Made by {@link EncodeOptions#of(Format)}.
  *
- * @param format the output format
+ * @param format          the output format
+ * @param tempFileAllowed whether OpenCV may write a temporary file (default false)
  */
-public record PlainOptions(Format format) implements EncodeOptions {
+public record PlainOptions(Format format, boolean tempFileAllowed) implements EncodeOptions {
     /** Validates the format. */
     public PlainOptions {
         Objects.requireNonNull(format, "format");
+    }
+
+    /** Options for {@code format}, with no temporary file allowed. */
+    public PlainOptions(Format format) {
+        this(format, false);
+    }
+
+    /** A copy that allows (or forbids) OpenCV's temporary file for this format. */
+    public PlainOptions withTempFileAllowed(boolean allowed) {
+        return new PlainOptions(format, allowed);
     }
 }

@@ -54,7 +54,18 @@ class NoDiskTest {
                         () -> Imbytes.encode(img.mat(), f));
                 assertTrue(e.getMessage().contains("temporary file"), e.getMessage());
             }
-            // opting in is possible for JPEG 2000, and then it works
+            // opting in is possible, and then OpenCV's temporary-file path works both ways
+            for (Format f : new Format[] {Format.PFM, Format.HDR, Format.SUN_RASTER}) {
+                byte[] out = Imbytes.encode(img.mat(), new PlainOptions(f).withTempFileAllowed(true));
+                DecodeOptions allowed = DecodeOptions.defaults().allowing(f);
+                UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class,
+                        () -> Imbytes.decode(out, allowed));
+                assertTrue(e.getMessage().contains("temporary file"), e.getMessage());
+                try (ImageMat back = Imbytes.decode(out, allowed.withTempFilesAllowed(true))) {
+                    assertEquals(img.width(), back.width(), f.toString());
+                    assertEquals(img.height(), back.height(), f.toString());
+                }
+            }
             byte[] jp2 = Imbytes.encode(img.mat(), Jpeg2000Options.defaults().withTempFileAllowed(true));
             try (ImageMat back = Imbytes.decode(jp2, DecodeOptions.defaults().allowing(Format.JPEG2000))) {
                 assertEquals(img.width(), back.width());

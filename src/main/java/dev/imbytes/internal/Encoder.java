@@ -29,10 +29,12 @@ final class Encoder {
             throw new UnsupportedFormatException("the bundled OpenCV cannot write " + f
                     + (f == Format.EXR ? " (OpenEXR is disabled unless OPENCV_IO_ENABLE_OPENEXR=1 is set at start-up)" : ""));
         }
-        boolean tempFileAllowed = options instanceof Jpeg2000Options j && j.tempFileAllowed();
+        boolean tempFileAllowed = options instanceof Jpeg2000Options j && j.tempFileAllowed()
+                || options instanceof PlainOptions plain && plain.tempFileAllowed();
         if (!Codecs.encodesInMemory(f) && !tempFileAllowed) {
             throw new UnsupportedFormatException("OpenCV 4.9 writes " + f + " only through a temporary file, and imbytes"
-                    + " never touches the disk" + (f == Format.JPEG2000 ? " (allow it with Jpeg2000Options.withTempFileAllowed)" : ""));
+                    + " never touches the disk unless allowed (" + (f == Format.JPEG2000 ? "Jpeg2000Options" : "PlainOptions")
+                    + ".withTempFileAllowed(true))");
         }
     }
 

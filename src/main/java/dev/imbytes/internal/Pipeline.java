@@ -49,6 +49,10 @@ public final class Pipeline {
             throw new UnsupportedFormatException("the bundled OpenCV " + org.opencv.core.Core.VERSION
                     + " has no decoder for " + f + " (" + header.width() + "x" + header.height() + ")");
         }
+        if (!Codecs.decodesInMemory(f) && !options.tempFilesAllowed()) {
+            throw new UnsupportedFormatException("OpenCV 4.9 decodes " + f + " only through a temporary file, and imbytes"
+                    + " never touches the disk unless allowed (DecodeOptions.withTempFilesAllowed(true))");
+        }
         if (header.defect() != null && !options.lenient()) {
             throw new CorruptImageException(Decoder.describe(header) + " is damaged: " + header.defect());
         }
