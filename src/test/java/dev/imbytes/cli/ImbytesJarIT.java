@@ -77,6 +77,50 @@ class ImbytesJarIT {
     }
 
     @Test
+    void anInterruptedBatchStopsPromptlyWithASummaryAndNoPartialFiles(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        byte[] photo = TestImages.bytes("large/exifr/canon-dslr.jpg");
+        for (int i = 0; i < 12; i++) {
+            Files.write(in.resolve("photo" + i + ".jpg"), photo);
+        }
+        Path out = tmp.resolve("out");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "convert", in.toString(), "-o", out.toString(), "--to", "png", "--png-level", "9",
+                "--threads", "1", "--json");
+        Process p = new ProcessBuilder(command).redirectOutput(tmp.resolve("stdout.jsonl").toFile())
+                .redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Files.size(tmp.resolve("stdout.jsonl")) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50); // wait until the first file is done, so the batch is mid-way
+        }
+        long stopAt = System.nanoTime();
+        p.destroy(); // SIGTERM, as kill does; Ctrl-C's SIGINT takes the same shutdown path
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stopped promptly");
+        double seconds = (System.nanoTime() - stopAt) / 1e9;
+        assertTrue(seconds < 10, "stopped in " + seconds + " s");
+        String err = Files.readString(tmp.resolve("stderr.txt"));
+        assertTrue(err.contains("interrupted after"), err);
+        try (var files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertTrue(!AtomicFiles.isTemporary(f), "no temporary left: " + f);
+                assertEquals(Format.PNG, Imbytes.info(Files.readAllBytes(f)).format(), "complete output " + f);
+                assertEquals(5184, Imbytes.info(Files.readAllBytes(f)).width());
+            }
+        }
+        long written;
+        try (var files = Files.list(out)) {
+            written = files.count();
+        }
+        assertTrue(written < 12, "stopped before the end: " + written);
+        // a rerun finishes the rest and skips what was done
+        Result rerun = java(new byte[0], "convert", in.toString(), "-o", out.toString(), "--to", "png", "--png-level", "1",
+                "--threads", "2");
+        assertEquals(0, rerun.exit(), rerun.err());
+        assertTrue(rerun.err().contains((12 - written) + " ok, 0 failed, " + written + " skipped"), rerun.err());
+    }
+
+    @Test
     void infoOnTheJar() throws Exception {
         Result r = java(new byte[0], "info", "--json", TestImages.ROOT.resolve("large/exifr/canon-dslr.jpg").toString());
         assertEquals(0, r.exit(), r.err());
