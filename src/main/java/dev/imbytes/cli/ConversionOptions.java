@@ -74,6 +74,18 @@ public final class ConversionOptions {
             + "(default " + Limits.DEFAULT_MAX_PIXELS + ").")
     Long maxPixels;
 
+    @Option(names = "--max-side", paramLabel = "N", description = "Refuse images with a side longer than N pixels "
+            + "(default " + Limits.DEFAULT_MAX_SIDE + ").")
+    Integer maxSide;
+
+    @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse inputs of more than N bytes "
+            + "(default " + Limits.DEFAULT_MAX_BYTES + ").")
+    Long maxBytes;
+
+    @Option(names = "--allow", paramLabel = "FORMAT", split = ",", description = "Also decode these formats, beyond "
+            + "the default jpg, png, webp, tif, bmp (e.g. --allow jp2,ppm; \"all\" allows every format).")
+    List<String> allow;
+
     /** The output format asked for with {@code --to}, if any. */
     Format requestedFormat() {
         return to == null ? null : Format.fromExtension(to);
@@ -93,6 +105,18 @@ public final class ConversionOptions {
         DecodeOptions decode = c.decodeOptions().withOrientation(!ignoreOrientation);
         if (maxPixels != null) {
             decode = decode.withLimits(decode.limits().withMaxPixels(maxPixels));
+        }
+        if (maxSide != null) {
+            decode = decode.withLimits(decode.limits().withMaxSide(maxSide));
+        }
+        if (maxBytes != null) {
+            decode = decode.withLimits(decode.limits().withMaxBytes(maxBytes));
+        }
+        if (allow != null) {
+            for (String name : allow) {
+                decode = name.trim().equalsIgnoreCase("all") ? decode.allowingAllFormats()
+                        : decode.allowing(Format.fromExtension(name));
+            }
         }
         c = c.decodeWith(decode).resize(fit());
         if (background != null) {
