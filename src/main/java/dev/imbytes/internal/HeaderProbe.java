@@ -172,6 +172,10 @@ public final class HeaderProbe {
     static String tiffDataDefect(Src s, Tiff t, long ifd, long w, long h, long spp, long bits) {
         long[] v = t.read(ifd, Tiff.TAG_COMPRESSION, Tiff.TAG_ROWS_PER_STRIP, Tiff.TAG_PLANAR_CONFIG,
                 Tiff.TAG_TILE_WIDTH, Tiff.TAG_TILE_LENGTH);
+        String entries = t.entriesDefect(ifd);
+        if (entries != null) {
+            return entries;
+        }
         long compression = v[0] < 0 ? 1 : v[0];
         boolean planar = v[2] == 2 && spp > 1;
         boolean tiled = v[3] > 0 && v[4] > 0;

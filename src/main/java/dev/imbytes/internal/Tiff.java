@@ -168,6 +168,34 @@ final class Tiff {
         return null;
     }
 
+    /**
+     * Whether the IFD at {@code ifdOffset} is whole: its entry table, the next-IFD offset and every
+     * value stored outside the table lie inside the data. Null when whole, else what is cut off.
+     */
+    String entriesDefect(long ifdOffset) {
+        long count = big ? u64(ifdOffset) : u16(ifdOffset);
+        long first = ifdOffset + (big ? 8 : 2);
+        int entrySize = big ? 20 : 12;
+        if (count > MAX_ENTRIES || !s.has(first, count * entrySize + (big ? 8 : 4))) {
+            return "truncated inside the first IFD (" + count + " entries at offset " + ifdOffset + ")";
+        }
+        int inline = big ? 8 : 4;
+        for (long i = 0; i < count; i++) {
+            long e = first + i * entrySize;
+            int size = typeSize(u16(e + 2));
+            long values = big ? u64(e + 4) : u32(e + 4);
+            if (size == 0 || values >= 0 && values * size <= inline) {
+                continue; // unknown types are skipped by readers too; inline values are inside the table
+            }
+            long at = big ? u64(e + 12) : u32(e + 8);
+            if (values < 0 || values > s.length() || !s.has(at, values * size)) {
+                return "truncated: the value of tag " + u16(e) + " (" + values * size + " bytes at " + at
+                        + ") is outside the data (" + s.length() + " bytes)";
+            }
+        }
+        return null;
+    }
+
     /** Value {@code i} of {@code f}, or -1 when it lies outside the data. */
     long value(Field f, long i) {
         long at = f.at() + i * f.size();
