@@ -15,11 +15,11 @@ import java.nio.ByteBuffer;
 /**
  * Jazzer fuzz targets over everything that reads untrusted bytes. In a plain {@code mvn test}
  * they run once over each seed in {@code HostileFuzzTestInputs/<method>/} (regression mode);
- * with {@code JAZZER_FUZZ=1} each one fuzzes for {@code maxDuration} (see SECURITY.md).
+ * with {@code JAZZER_FUZZ=1} one of them (pick it with {@code -Dtest=HostileFuzzTest#name}: Jazzer
+ * fuzzes one per JVM) fuzzes for {@code maxDuration} (see SECURITY.md).
  *
  * <p>A typed {@link ImageException} is the expected answer to bad input; anything else thrown is
- * a finding. Every finding is kept as a regression input beside the seeds and gets a named test
- * in {@link FuzzFindingsTest}.
+ * a finding. A finding is kept as a regression input beside the seeds and gets a named test.
  */
 class HostileFuzzTest {
 
