@@ -1,7 +1,6 @@
 package dev.imbytes.hostile;
 
 import dev.imbytes.DecodeOptions;
-import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.ImageMat;
 import dev.imbytes.ImageTooLargeException;
@@ -46,8 +45,5 @@ public final class BombMain {
             }
         }
         System.out.println("VmHWM " + Hostile.procStatusKb("VmHWM"));
-        if (Format.values().length == 0) {
-            throw new AssertionError();
-        }
     }
 }

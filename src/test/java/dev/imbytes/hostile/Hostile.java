@@ -5,11 +5,8 @@ import dev.imbytes.DecodeOptions;
 import dev.imbytes.ImageException;
 import dev.imbytes.ImageMat;
 import dev.imbytes.Imbytes;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,16 +151,9 @@ public final class Hostile {
     /** A conversion's result, or the typed exception; any other exception propagates. */
     public static Object convertOrTyped(byte[] data, dev.imbytes.Conversion conversion) {
         try {
-            ConversionResult r = Imbytes.convertDetailed(data, conversion);
-            return r;
+            return Imbytes.convertDetailed(data, conversion);
         } catch (ImageException e) {
             return e;
         }
-    }
-
-    static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toString(StandardCharsets.UTF_8);
     }
 }
