@@ -26,7 +26,9 @@ final class Decoder {
                 return fast;
             }
         }
-        Mat encoded = scope.own(NativeInput.wrap(input));
+        // PNG: only the chunks OpenCV uses, so libpng has nothing to warn about on stderr
+        byte[] png = header.format() == Format.PNG ? PngSanitizer.sanitize(input, PngSanitizer.kept(header, mode)) : null;
+        Mat encoded = scope.own(NativeInput.wrap(png != null ? ByteBuffer.wrap(png) : input));
         Mat decoded;
         try {
             decoded = scope.own(Imgcodecs.imdecode(encoded, flags(header, mode, plan.reduction())));

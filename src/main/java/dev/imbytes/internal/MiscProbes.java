@@ -19,6 +19,8 @@ final class MiscProbes {
         long ihdr = -1;
         long bpcc = -1;
         int enumCs = -1;
+        long codestream = -1;
+        // Every top-level box: each step advances by at least 8 bytes, so the data bounds the walk.
         while (off + 8 <= len) {
             long lbox = s.u32be(off);
             String type = type(s, off + 4);
@@ -39,7 +41,7 @@ final class MiscProbes {
                 end = off + lbox;
             }
             long content = off + header;
-            if (type.equals("jp2h")) {
+            if (type.equals("jp2h") && ihdr < 0) {
                 long sub = content;
                 long subEnd = Math.min(end, len);
                 while (sub + 8 <= subEnd) {
@@ -58,18 +60,21 @@ final class MiscProbes {
                     }
                     sub += sl;
                 }
-            } else if (type.equals("jp2c") && ihdr < 0) {
+            } else if (type.equals("jp2c")) {
                 if (!s.startsWith(content, 0xFF, 0x4F, 0xFF, 0x51)) {
                     throw HeaderProbe.corrupt(Format.JPEG2000, "codestream box does not start with SOC and SIZ");
                 }
-                return siz(s, content, enumCs);
-            }
-            if (ihdr >= 0 && type.equals("jp2h")) {
+                codestream = content;
                 break;
             }
             off = end;
         }
+        // OpenJPEG decodes what the codestream's SIZ says: it is what the limits must see.
+        ImageHeader cs = codestream >= 0 ? siz(s, codestream, enumCs) : null;
         if (ihdr < 0) {
+            if (cs != null) {
+                return cs;
+            }
             throw HeaderProbe.corrupt(Format.JPEG2000, "no image header (ihdr) box");
         }
         int h = HeaderProbe.dimension(Format.JPEG2000, "height", s.u32be(ihdr));
@@ -85,7 +90,36 @@ final class MiscProbes {
         } else {
             depth = (bpc & 0x7F) + 1;
         }
-        return new ImageHeader(Format.JPEG2000, w, h, nc, depth, -1, j2kColor(nc, enumCs), null);
+        String defect;
+        if (cs == null) {
+            defect = "no codestream (jp2c) box: truncated";
+        } else if (cs.width() != w || cs.height() != h || cs.channels() != nc) {
+            defect = "the image header box says " + w + "x" + h + " with " + nc + " components, the codestream "
+                    + cs.width() + "x" + cs.height() + " with " + cs.channels();
+        } else if (cs.defect() != null) {
+            defect = cs.defect();
+        } else {
+            defect = bpc == 255 ? null : precisionMismatch(s, codestream, cs.channels(), bpc);
+        }
+        int width = cs == null ? w : Math.max(w, cs.width());
+        int height = cs == null ? h : Math.max(h, cs.height());
+        return new ImageHeader(Format.JPEG2000, width, height, nc, depth, -1, j2kColor(nc, enumCs), defect);
+    }
+
+    /** The first codestream component whose precision or sign differs from the ihdr box's BPC, or null. */
+    private static String precisionMismatch(Src s, long cs, int components, int bpc) {
+        for (int i = 0; i < components && s.has(cs + 42 + 3L * i, 1); i++) {
+            int ssiz = s.u8(cs + 42 + 3L * i);
+            if (ssiz != bpc) {
+                return "the image header box gives every component " + describeBits(bpc) + ", the codestream's component "
+                        + i + " has " + describeBits(ssiz);
+            }
+        }
+        return null;
+    }
+
+    private static String describeBits(int ssiz) {
+        return ((ssiz & 0x7F) + 1) + ((ssiz & 0x80) != 0 ? " signed" : " unsigned") + " bits";
     }
 
     /** The SIZ marker segment of a codestream starting (with SOC) at {@code cs}. */
@@ -105,7 +139,19 @@ final class MiscProbes {
         int ssiz = s.u8(cs + 42);
         int w = HeaderProbe.dimension(Format.JPEG2000, "width (Xsiz - XOsiz)", xsiz - xo);
         int h = HeaderProbe.dimension(Format.JPEG2000, "height (Ysiz - YOsiz)", ysiz - yo);
-        return new ImageHeader(Format.JPEG2000, w, h, csiz, (ssiz & 0x7F) + 1, -1, j2kColor(csiz, enumCs), null);
+        String defect = null;
+        if (!s.has(cs + 42, 3L * csiz)) {
+            defect = "SIZ segment cut short";
+        } else {
+            // OpenCV 4.9 refuses signed components only after OpenJPEG has read (and warned about) the header
+            for (int i = 0; i < csiz; i++) {
+                if ((s.u8(cs + 42 + 3L * i) & 0x80) != 0) {
+                    defect = "component " + i + " has signed samples, which OpenCV's decoder does not read";
+                    break;
+                }
+            }
+        }
+        return new ImageHeader(Format.JPEG2000, w, h, csiz, (ssiz & 0x7F) + 1, -1, j2kColor(csiz, enumCs), defect);
     }
 
     private static String j2kColor(int nc, int enumCs) {

@@ -14,6 +14,19 @@ final class Tiff {
     static final int TAG_PHOTOMETRIC = 262;
     static final int TAG_ORIENTATION = 274;
     static final int TAG_SAMPLES_PER_PIXEL = 277;
+    static final int TAG_COMPRESSION = 259;
+    static final int TAG_STRIP_OFFSETS = 273;
+    static final int TAG_ROWS_PER_STRIP = 278;
+    static final int TAG_STRIP_BYTE_COUNTS = 279;
+    static final int TAG_PLANAR_CONFIG = 284;
+    static final int TAG_TILE_WIDTH = 322;
+    static final int TAG_TILE_LENGTH = 323;
+    static final int TAG_TILE_OFFSETS = 324;
+    static final int TAG_TILE_BYTE_COUNTS = 325;
+
+    /** An integer array field of an IFD entry: {@code count} values of {@code size} bytes at {@code at}. */
+    record Field(int type, int size, long count, long at) {
+    }
 
     /** No more entries are read from one IFD than this, whatever its count says. */
     private static final int MAX_ENTRIES = 4096;
@@ -118,6 +131,83 @@ final class Tiff {
             }
         }
         return out;
+    }
+
+    /**
+     * The integer array of {@code tag} in the IFD at {@code ifdOffset} (BYTE, SHORT, LONG or LONG8
+     * values), or null when the tag is absent or not such an array. The values are not read here
+     * and may lie outside the data: see {@link #value}.
+     */
+    Field field(long ifdOffset, int tag) {
+        long count = big ? u64(ifdOffset) : u16(ifdOffset);
+        long first = ifdOffset + (big ? 8 : 2);
+        int entrySize = big ? 20 : 12;
+        long n = Math.min(count, MAX_ENTRIES);
+        for (long i = 0; i < n; i++) {
+            long e = first + i * entrySize;
+            if (!s.has(e, entrySize)) {
+                return null;
+            }
+            if (u16(e) != tag) {
+                continue;
+            }
+            int type = u16(e + 2);
+            if (type != 1 && type != 3 && type != 4 && type != 16) {
+                return null;
+            }
+            int size = typeSize(type);
+            long values = big ? u64(e + 4) : u32(e + 4);
+            long field = e + (big ? 12 : 8);
+            int inline = big ? 8 : 4;
+            if (values < 0) {
+                return null;
+            }
+            long at = values <= inline / size ? field : big ? u64(field) : u32(field);
+            return new Field(type, size, values, at);
+        }
+        return null;
+    }
+
+    /**
+     * Whether the IFD at {@code ifdOffset} is whole: its entry table, the next-IFD offset and every
+     * value stored outside the table lie inside the data. Null when whole, else what is cut off.
+     */
+    String entriesDefect(long ifdOffset) {
+        long count = big ? u64(ifdOffset) : u16(ifdOffset);
+        long first = ifdOffset + (big ? 8 : 2);
+        int entrySize = big ? 20 : 12;
+        if (count > MAX_ENTRIES || !s.has(first, count * entrySize + (big ? 8 : 4))) {
+            return "truncated inside the first IFD (" + count + " entries at offset " + ifdOffset + ")";
+        }
+        int inline = big ? 8 : 4;
+        for (long i = 0; i < count; i++) {
+            long e = first + i * entrySize;
+            int size = typeSize(u16(e + 2));
+            long values = big ? u64(e + 4) : u32(e + 4);
+            if (size == 0 || values >= 0 && values * size <= inline) {
+                continue; // unknown types are skipped by readers too; inline values are inside the table
+            }
+            long at = big ? u64(e + 12) : u32(e + 8);
+            if (values < 0 || values > s.length() || !s.has(at, values * size)) {
+                return "truncated: the value of tag " + u16(e) + " (" + values * size + " bytes at " + at
+                        + ") is outside the data (" + s.length() + " bytes)";
+            }
+        }
+        return null;
+    }
+
+    /** Value {@code i} of {@code f}, or -1 when it lies outside the data. */
+    long value(Field f, long i) {
+        long at = f.at() + i * f.size();
+        if (i < 0 || i >= f.count() || !s.has(at, f.size())) {
+            return -1;
+        }
+        switch (f.type()) {
+            case 1: return s.u8(at);
+            case 3: return u16(at);
+            case 4: return u32(at);
+            default: return u64(at);
+        }
     }
 
     /** The first value of the entry at {@code e}, or -1 when its type is not an integer or it cannot be read. */
