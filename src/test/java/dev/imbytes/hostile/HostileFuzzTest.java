@@ -25,7 +25,7 @@ class HostileFuzzTest {
 
     private static final DecodeOptions ALL = DecodeOptions.defaults().allowingAllFormats();
 
-    @FuzzTest(maxDuration = "45s")
+    @FuzzTest(maxDuration = "60s")
     void probe(byte[] data) {
         try {
             HeaderProbe.probe(ByteBuffer.wrap(data));
@@ -34,7 +34,7 @@ class HostileFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "45s")
+    @FuzzTest(maxDuration = "60s")
     void decode(byte[] data) {
         try (ImageMat img = Imbytes.decode(data, ALL)) {
             checkWithinLimits(img.width(), img.height());
@@ -43,7 +43,7 @@ class HostileFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "45s")
+    @FuzzTest(maxDuration = "60s")
     void convertToPng(byte[] data) {
         try {
             byte[] png = Imbytes.convert(data, Conversion.to(Format.PNG).resize(Fit.within(32, 32)).decodeWith(ALL));
@@ -55,7 +55,7 @@ class HostileFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "45s")
+    @FuzzTest(maxDuration = "60s")
     void decodeToBufferedImage(byte[] data) {
         try {
             BufferedImage img = Imbytes.decodeToBufferedImage(data, ALL);
