@@ -76,12 +76,12 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Format requested = format(options);
         Format implied = requested != null ? requested : outputExtensionFormat();
-        Conversion check = usage(() -> options.toConversion(implied)); // bad values: exit 2 before any work
+        Conversion validated = usage(() -> options.toConversion(implied)); // bad values: exit 2 before any work
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads must be at least 1, was " + threads);
         }
         if (input.equals("-")) {
-            return stdin(requested, check);
+            return stdin(requested, validated);
         }
         Path in = Path.of(input);
         if (!Files.exists(in)) {

@@ -6,7 +6,6 @@ import dev.imbytes.Format;
 import dev.imbytes.ReadMode;
 import java.nio.ByteBuffer;
 import org.opencv.core.CvException;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
@@ -20,7 +19,7 @@ final class Decoder {
 
     static Mat decode(ByteBuffer input, ImageHeader header, DecodeOptions options, Plan plan, MatScope scope) {
         ReadMode mode = options.mode();
-        if (header.format() == Format.JPEG) {
+        if (header.format() == Format.JPEG && !options.lenient()) { // the accelerator stops at any warning: strict only
             Mat fast = decodeWithAccelerator(input, header, mode, plan, scope);
             if (fast != null) {
                 return fast;
@@ -76,9 +75,5 @@ final class Decoder {
 
     static String describe(ImageHeader h) {
         return h.width() > 0 ? "this " + h.format() + " (" + h.width() + "x" + h.height() + ")" : "this " + h.format();
-    }
-
-    static boolean is8Bit(Mat m) {
-        return m.depth() == CvType.CV_8U;
     }
 }
