@@ -4,7 +4,7 @@ bytes in memory -> resize -> encoded bytes, one thread, images/s per workload an
 
 Run with Debian's python (python3-opencv, python3-pil), from the repository root, with the
 OpenBLAS overrides unset for this command only (see BENCHMARKS.md):
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/python_cv2.py [seconds] [rounds]
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/python_cv2.py [seconds] [rounds] [WORKLOAD,...] [SET,...]
 Prints one JSON object per line: {"lib", "workload", "set", "round", "imagesPerSec"}.
 """
 import io
@@ -105,12 +105,18 @@ def measure(jobs, seconds):
 def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    only_workloads = sys.argv[3].split(",") if len(sys.argv) > 3 else list(WORKLOADS)
+    only_sets = sys.argv[4].split(",") if len(sys.argv) > 4 else list(SETS)
     print(json.dumps({"info": "cv2 %s, PIL %s, cv2 threads %d, numpy %s" % (
         cv2.__version__, Image.__version__, cv2.getNumThreads(), np.__version__)}), flush=True)
     data = {s: [p.read_bytes() for p in files] for s, files in SETS.items()}
     for r in range(1, rounds + 1):
         for wl, spec in WORKLOADS.items():
+            if wl not in only_workloads:
+                continue
             for s, items in data.items():
+                if s not in only_sets:
+                    continue
                 libs = {
                     "python-cv2-full": [cv2_job(d, spec, False) for d in items],
                     "python-cv2-reduced": [cv2_job(d, spec, True) for d in items],

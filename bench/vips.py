@@ -2,7 +2,7 @@
 """libvips comparison for BENCHMARKS.md, in memory and on one thread: vips_thumbnail_buffer
 (which shrinks on load by itself) -> vips_jpegsave_buffer / vips_pngsave_buffer, called through
 ctypes on Debian's libvips (no pyvips package on Debian 12). From the repository root:
-    /usr/bin/python3 bench/vips.py [seconds] [rounds]
+    /usr/bin/python3 bench/vips.py [seconds] [rounds] [WORKLOAD,...] [SET,...]
 Prints one JSON object per line, like bench/python_cv2.py.
 """
 import ctypes
@@ -81,11 +81,17 @@ def measure(jobs, seconds):
 def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    only_workloads = sys.argv[3].split(",") if len(sys.argv) > 3 else list(WORKLOADS)
+    only_sets = sys.argv[4].split(",") if len(sys.argv) > 4 else list(SETS)
     print(json.dumps({"info": "libvips " + vips.vips_version_string().decode()}), flush=True)
     data = {s: [p.read_bytes() for p in files] for s, files in SETS.items()}
     for r in range(1, rounds + 1):
         for wl, spec in WORKLOADS.items():
+            if wl not in only_workloads:
+                continue
             for s, items in data.items():
+                if s not in only_sets:
+                    continue
                 jobs = [job(d, spec) for d in items]
                 print(json.dumps({"lib": "libvips", "workload": wl, "set": s, "round": r,
                                   "imagesPerSec": round(measure(jobs, seconds), 2)}), flush=True)

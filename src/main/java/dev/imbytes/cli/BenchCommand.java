@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** What one run measured. */
     record Result(int images, double seconds, double imagesPerSec, double mpPerSec, double p50Millis, double p99Millis,
-                  double peakRssMb, int threads, String jpegCodec) {
+                  double peakRssMb, int threads, String jpegCodec, double cpuMillisPerImage) {
     }
 
     @Override
@@ -109,6 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("peakRssMb", round(r.peakRssMb(), 1));
             m.put("threads", r.threads());
             m.put("jpegCodec", r.jpegCodec());
+            m.put("cpuMillisPerImage", round(r.cpuMillisPerImage(), 3));
             out.println(new ObjectMapper().writeValueAsString(m));
         } else {
             out.printf(Locale.ROOT, "%d files, %s, %d thread(s), %.1f s%n", inputs.size(), conversion, r.threads(), r.seconds());
@@ -116,6 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "input MP/s %10.2f%n", r.mpPerSec());
             out.printf(Locale.ROOT, "p50        %10.3f ms%n", r.p50Millis());
             out.printf(Locale.ROOT, "p99        %10.3f ms%n", r.p99Millis());
+            out.printf(Locale.ROOT, "CPU/image  %10.3f ms (process CPU time, all threads)%n", r.cpuMillisPerImage());
             out.printf(Locale.ROOT, "peak RSS   %10.1f MB%n", r.peakRssMb());
             out.printf(Locale.ROOT, "JPEG codec %s%n", r.jpegCodec());
         }
@@ -214,6 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
                     return res;
                 }));
             }
+            long cpuBefore = processCpuNanos();
             startNanos[0] = System.nanoTime();
             start.countDown();
             long[] all = new long[0];
@@ -228,13 +231,28 @@ public final class BenchCommand implements Callable<Integer> {
                 all = Arrays.copyOf(all, old + c);
                 System.arraycopy(r, 0, all, old, c);
             }
+            long cpu = processCpuNanos() - cpuBefore;
             double elapsed = (last - startNanos[0]) / 1e9;
             Arrays.sort(all);
             return new Result(all.length, elapsed, all.length / elapsed, pixels / 1e6 / elapsed,
-                    percentile(all, 50) / 1e6, percentile(all, 99) / 1e6, peakRssMb(), workers, Imbytes.jpegCodec());
+                    percentile(all, 50) / 1e6, percentile(all, 99) / 1e6, peakRssMb(), workers, Imbytes.jpegCodec(),
+                    cpuBefore < 0 || all.length == 0 ? -1 : cpu / 1e6 / all.length);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The process's CPU time (all threads, user + system), or -1 where the JVM does not tell. Per
+     * image, it shows whether more workers cost more CPU per image (contention) independently of
+     * how busy the rest of the machine is.
+     */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
     }
 
     static double percentile(long[] sorted, double p) {
