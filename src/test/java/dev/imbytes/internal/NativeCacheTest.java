@@ -144,11 +144,16 @@ class NativeCacheTest {
     // ---------------------------------------------------------------- forked JVMs: the whole loader
 
     private static String run(Path cacheDir, String... extra) throws Exception {
+        return runMain(cacheDir, List.of(extra), List.of());
+    }
+
+    private static String runMain(Path cacheDir, List<String> extra, List<String> args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-D" + NativeCache.DIR_PROPERTY + "=" + cacheDir);
-        cmd.addAll(List.of(extra));
+        cmd.addAll(extra);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupMain.class.getName()));
+        cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
@@ -213,6 +218,13 @@ class NativeCacheTest {
         assertTrue(out.contains("damaged copy removed"), out);
         assertFalse(Files.exists(file));
         assertTrue(run(dir).contains("source=" + file), "the next JVM extracts a good copy again");
+    }
+
+    /** Encoding a BufferedImage, or making a Mat of one, as the first call of a JVM loads OpenCV first. */
+    @Test
+    void aBufferedImageAsTheFirstCallLoadsOpenCv(@TempDir Path dir) throws Exception {
+        String out = runMain(dir, List.of("-Djava.awt.headless=true"), List.of("bufferedimage"));
+        assertTrue(out.contains("mat=64x48"), out);
     }
 
     @Test
