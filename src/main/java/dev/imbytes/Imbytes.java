@@ -92,6 +92,7 @@ public final class Imbytes {
     public static byte[] encode(BufferedImage image, EncodeOptions options) {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(options, "options");
+        NativeLibrary.ensureLoaded(); // the Mat below may be this JVM's first native call
         try (MatScope scope = new MatScope()) {
             Mat mat = BufferedImages.toMat(image, scope);
             return Pipeline.encode(mat, options, Background.WHITE, scope);
@@ -162,6 +163,7 @@ public final class Imbytes {
 
     /** A Mat copy (BGR, BGRA, grey or 16-bit grey) of a {@link BufferedImage}; the caller owns it. */
     public static ImageMat toMat(BufferedImage image) {
+        NativeLibrary.ensureLoaded();
         try (MatScope scope = new MatScope()) {
             return new ImageMat(scope.detach(BufferedImages.toMat(image, scope)));
         }

@@ -6,6 +6,12 @@ import dev.imbytes.NativeLibraryException;
  * Loads the OpenCV native library bundled in the {@code org.openpnp:opencv} jar, once, lazily and
  * thread-safely, on first use. Every internal entry point that touches OpenCV calls
  * {@link #ensureLoaded()} first, so users never call a loader themselves.
+ *
+ * <p>The library is loaded from a per-user cache ({@link NativeCache}: extracted once, reused by
+ * every later JVM). When the cache cannot be used — the folder is not writable, the copy cannot be
+ * loaded (e.g. a {@code noexec} mount), the platform has no bundled library we know of, or
+ * {@code -Dimbytes.nativeCache=false} — it falls back to {@code nu.pattern.OpenCV.loadLocally()},
+ * which extracts into a new temporary folder as before. {@link #source()} tells which one served.
  */
 public final class NativeLibrary {
     private NativeLibrary() {
@@ -15,6 +21,11 @@ public final class NativeLibrary {
     private static final class Holder {
         static final Throwable FAILURE = load();
     }
+
+    /** Set to {@code false} to skip the cache and always use {@code nu.pattern.OpenCV.loadLocally()}. */
+    public static final String CACHE_PROPERTY = "imbytes.nativeCache";
+
+    private static volatile String source = "not loaded";
 
     /**
      * Loads OpenCV if it is not loaded yet.
@@ -30,12 +41,52 @@ public final class NativeLibrary {
         }
     }
 
+    /**
+     * Where the library was loaded from: the cached file's path, or
+     * {@code "nu.pattern.OpenCV.loadLocally (<why the cache was not used>)"}.
+     */
+    public static String source() {
+        ensureLoaded();
+        return source;
+    }
+
     private static Throwable load() {
+        String why = fromCache();
+        if (why == null) {
+            return null;
+        }
         try {
             nu.pattern.OpenCV.loadLocally();
+            source = "nu.pattern.OpenCV.loadLocally (" + why + ")";
             return null;
         } catch (Throwable t) {
             return t;
+        }
+    }
+
+    /** Loads from the cache; {@code null} on success, otherwise why not. */
+    private static String fromCache() {
+        if ("false".equalsIgnoreCase(System.getProperty(CACHE_PROPERTY, "true"))) {
+            return "cache off by -D" + CACHE_PROPERTY + "=false";
+        }
+        String resource = NativeCache.resourcePath(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        java.net.URL url = resource == null ? null : nu.pattern.OpenCV.class.getResource(resource);
+        if (url == null) {
+            return "no bundled library known for this platform";
+        }
+        java.nio.file.Path file;
+        try {
+            file = NativeCache.ensureExtracted(url, NativeCache.defaultRoot());
+        } catch (java.io.IOException | RuntimeException e) {
+            return "cache not usable: " + e;
+        }
+        try {
+            System.load(file.toAbsolutePath().toString());
+            source = file.toAbsolutePath().toString();
+            return null;
+        } catch (UnsatisfiedLinkError e) {
+            boolean intact = NativeCache.verifyOrDelete(url, file);
+            return "cannot load " + file + (intact ? "" : " (damaged copy removed)") + ": " + e.getMessage();
         }
     }
 }

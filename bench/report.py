@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+"""Turns benchmark outputs into BENCHMARKS.md tables and docs/benchmarks.png.
+
+    /usr/bin/python3 bench/report.py --jmh17 J17.json --jmh25 J25.json --py PY.jsonl --vips VIPS.jsonl \
+        [--png docs/benchmarks.png]
+
+JMH JSON (-rf json): the median over every measured iteration of every fork. Python JSON lines
+(bench/python_cv2.py, bench/vips.py): the median over rounds. Prints markdown tables (images/s).
+"""
+import argparse
+import json
+import statistics
+from collections import defaultdict
+
+JAVA_NAMES = {
+    "ConvertBench.imbytes": "imbytes",
+    "ConvertBench.opencvFull": "OpenCV Java, full decode",
+    "ConvertBench.opencvReduced": "OpenCV Java, reduced decode",
+    "ConvertBench.imageio": "ImageIO + Graphics2D",
+    "ConvertBench.thumbnailator": "Thumbnailator",
+    "BufferedImageBench.imbytes": "imbytes",
+    "BufferedImageBench.opencv": "OpenCV Java (put + imencode)",
+    "BufferedImageBench.imageio": "ImageIO",
+    "BufferedImageBench.thumbnailator": "Thumbnailator",
+}
+PY_NAMES = {
+    "python-cv2-full": "Python cv2, full decode",
+    "python-cv2-reduced": "Python cv2, reduced decode",
+    "python-pil": "PIL (draft + bilinear)",
+    "libvips": "libvips (thumbnail_buffer)",
+}
+ORDER = ["Python cv2, full decode", "Python cv2, reduced decode", "PIL (draft + bilinear)", "libvips (thumbnail_buffer)",
+         "OpenCV Java, full decode", "OpenCV Java, reduced decode", "imbytes, Java 17 (OpenCV codec)",
+         "OpenCV Java, reduced decode, Java 25", "imbytes, Java 25 (libturbojpeg)", "ImageIO + Graphics2D", "Thumbnailator"]
+WORKLOAD_TITLES = {"SEED": "exact 500×500 → JPEG q95", "THUMBNAIL": "fit 256×256 → JPEG q85",
+                   "PNG": "fit 1024×1024 → PNG", "BUFFEREDIMAGE": "BufferedImage (1800×1200) → JPEG q95"}
+
+
+def jmh(path, java):
+    out = defaultdict(dict)  # (workload, set) -> name -> (median, n)
+    for b in json.load(open(path)):
+        short = ".".join(b["benchmark"].split(".")[-2:])
+        if short not in JAVA_NAMES:
+            continue
+        p = b.get("params", {})
+        workload = p.get("workload", "BUFFEREDIMAGE")
+        name = JAVA_NAMES[short]
+        if name == "imbytes":
+            name = "imbytes, Java 25 (libturbojpeg)" if java == 25 else "imbytes, Java 17 (OpenCV codec)"
+        elif java == 25:
+            name += ", Java 25"
+        raw = [x for fork in b["primaryMetric"]["rawData"] for x in fork]
+        out[(workload, p.get("set", "photos"))][name] = (statistics.median(raw), len(raw))
+    return out
+
+
+def pylines(path):
+    acc = defaultdict(lambda: defaultdict(list))
+    for line in open(path):
+        d = json.loads(line)
+        if "lib" in d:
+            acc[(d["workload"], d["set"])][PY_NAMES[d["lib"]]].append(d["imagesPerSec"])
+    return {k: {n: (statistics.median(v), len(v)) for n, v in m.items()} for k, m in acc.items()}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jmh17")
+    ap.add_argument("--jmh25")
+    ap.add_argument("--py", action="append", default=[])
+    ap.add_argument("--png")
+    a = ap.parse_args()
+    table = defaultdict(dict)
+    for src in ([jmh(a.jmh17, 17)] if a.jmh17 else []) + ([jmh(a.jmh25, 25)] if a.jmh25 else []) + [pylines(p) for p in a.py]:
+        for k, m in src.items():
+            table[k].update(m)
+    keys = sorted(table, key=lambda k: (list(WORKLOAD_TITLES).index(k[0]), k[1] != "photos"))
+    for k in keys:
+        m = table[k]
+        base = m.get("Python cv2, full decode", (None,))[0]
+        red = m.get("Python cv2, reduced decode", (None,))[0]
+        print(f"\n#### {WORKLOAD_TITLES[k[0]]} — {'9 photos, 1800×1200' if k[1] == 'photos' else '2 large, 18 MP and 12 MP'}\n")
+        print("| library | images/s (median) | n | × cv2 full | × cv2 reduced |")
+        print("|---|---:|---:|---:|---:|")
+        for name in sorted(m, key=lambda n: ORDER.index(n) if n in ORDER else 99):
+            v, n = m[name]
+            r1 = f"{v / base:.2f}" if base else "–"
+            r2 = f"{v / red:.2f}" if red else "–"
+            print(f"| {name} | {v:.1f} | {n} | {r1} | {r2} |")
+    if a.png:
+        chart(table, keys, a.png)
+
+
+def chart(table, keys, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    keys = [k for k in keys if k[0] != "BUFFEREDIMAGE"]
+    fig, axes = plt.subplots(len(keys), 1, figsize=(10, 2.6 * len(keys)))
+    for ax, k in zip(axes, keys):
+        m = table[k]
+        names = [n for n in ORDER if n in m][::-1]
+        vals = [m[n][0] for n in names]
+        colors = ["#d62728" if n.startswith("imbytes") else "#1f77b4" if n.startswith("Python") or n.startswith(("PIL", "libvips"))
+                  else "#7f7f7f" for n in names]
+        ax.barh(names, vals, color=colors)
+        for y, v in enumerate(vals):
+            ax.text(v, y, f" {v:.1f}", va="center", fontsize=8)
+        ax.set_title(f"{WORKLOAD_TITLES[k[0]]} — {k[1]} (images/s, one thread, higher is better)", fontsize=10)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.set_xlim(0, max(vals) * 1.15)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+package dev.imbytes.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imbytes.Conversion;
+import dev.imbytes.ConversionResult;
+import dev.imbytes.Format;
+import dev.imbytes.ImageException;
+import dev.imbytes.Imbytes;
+import dev.imbytes.internal.Threads;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code imbytes bench DIR [conversion flags]}: reads every image under DIR into memory, then
+ * converts them in memory on N threads for S seconds (after a warm-up) and reports throughput,
+ * latency percentiles, peak memory and the JPEG codec in use. Nothing is written to disk.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure in-memory conversion throughput: read every image under INPUT_DIR into memory, "
+                + "convert them over and over on N threads for S seconds, print images/s, MP/s, p50/p99 latency, "
+                + "peak RSS and the JPEG codec.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "INPUT_DIR", description = "Folder whose images (searched recursively) are converted.")
+    Path inputDir;
+
+    @Mixin
+    ConversionOptions options = new ConversionOptions();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "10", description = "Measured time in seconds (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "Warm-up time in seconds, not measured (default: min(3, S/2)).")
+    Double warmup;
+
+    @Option(names = "--opencv-threads", paramLabel = "N", description = "OpenCV's own thread count: 'auto' (default: 1 when "
+            + "--threads > 1, else OpenCV's default), or a number (0 = OpenCV's default).", defaultValue = "auto")
+    String openCvThreads;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What one run measured. */
+    record Result(int images, double seconds, double imagesPerSec, double mpPerSec, double p50Millis, double p99Millis,
+                  double peakRssMb, int threads, String jpegCodec, double cpuMillisPerImage) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+        PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
+        Conversion conversion;
+        try {
+            conversion = options.toConversion();
+        } catch (IllegalArgumentException | ImageException e) {
+            err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1 || !(seconds > 0) || warmup != null && warmup < 0) {
+            err.println("bench: --threads must be >= 1, --seconds > 0 and --warmup >= 0");
+            return 2;
+        }
+        List<Input> inputs = load(inputDir, conversion, err);
+        if (inputs.isEmpty()) {
+            err.println("bench: no convertible image under " + inputDir);
+            return 1;
+        }
+        double warm = warmup != null ? warmup : Math.min(3, seconds / 2);
+        Result r;
+        try (Threads.Restore ignored = openCvThreads(n)) {
+            run(inputs, conversion, n, warm);
+            r = run(inputs, conversion, n, seconds);
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("images", r.images());
+            m.put("seconds", round(r.seconds(), 3));
+            m.put("imagesPerSec", round(r.imagesPerSec(), 2));
+            m.put("mpPerSec", round(r.mpPerSec(), 2));
+            m.put("p50Millis", round(r.p50Millis(), 3));
+            m.put("p99Millis", round(r.p99Millis(), 3));
+            m.put("peakRssMb", round(r.peakRssMb(), 1));
+            m.put("threads", r.threads());
+            m.put("jpegCodec", r.jpegCodec());
+            m.put("cpuMillisPerImage", round(r.cpuMillisPerImage(), 3));
+            out.println(new ObjectMapper().writeValueAsString(m));
+        } else {
+            out.printf(Locale.ROOT, "%d files, %s, %d thread(s), %.1f s%n", inputs.size(), conversion, r.threads(), r.seconds());
+            out.printf(Locale.ROOT, "images/s   %10.2f%n", r.imagesPerSec());
+            out.printf(Locale.ROOT, "input MP/s %10.2f%n", r.mpPerSec());
+            out.printf(Locale.ROOT, "p50        %10.3f ms%n", r.p50Millis());
+            out.printf(Locale.ROOT, "p99        %10.3f ms%n", r.p99Millis());
+            out.printf(Locale.ROOT, "CPU/image  %10.3f ms (process CPU time, all threads)%n", r.cpuMillisPerImage());
+            out.printf(Locale.ROOT, "peak RSS   %10.1f MB%n", r.peakRssMb());
+            out.printf(Locale.ROOT, "JPEG codec %s%n", r.jpegCodec());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Threads.Restore openCvThreads(int workers) {
+        if ("auto".equalsIgnoreCase(openCvThreads)) {
+            return Threads.forWorkers(workers);
+        }
+        return Threads.withOpenCvThreads(Integer.parseInt(openCvThreads.trim()));
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    /** One image in memory and its pixel count. */
+    record Input(Path file, byte[] bytes, long pixels) {
+    }
+
+    /** Reads the images (by extension) and keeps those that convert; the others are named on stderr. */
+    static List<Input> load(Path dir, Conversion conversion, PrintWriter err) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).filter(BenchCommand::knownExtension).sorted().toList();
+        }
+        List<Input> out = new ArrayList<>();
+        for (Path f : files) {
+            byte[] b = Files.readAllBytes(f);
+            try {
+                ConversionResult r = Imbytes.convertDetailed(b, conversion);
+                out.add(new Input(f, b, (long) r.inputWidth() * r.inputHeight()));
+            } catch (ImageException | IllegalArgumentException e) {
+                err.println("bench: skipping " + f + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    static boolean knownExtension(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        try {
+            Format.fromExtension(name.substring(dot));
+            return true;
+        } catch (ImageException e) {
+            return false;
+        }
+    }
+
+    /** Runs {@code workers} threads converting the inputs round-robin for {@code secs} seconds. */
+    static Result run(List<Input> inputs, Conversion conversion, int workers, double secs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "imbytes-bench");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<long[]>> futures = new ArrayList<>();
+            long[] startNanos = new long[1];
+            for (int w = 0; w < workers; w++) {
+                int first = w;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    long end = startNanos[0] + (long) (secs * 1e9);
+                    long[] lat = new long[1024];
+                    int count = 0;
+                    long pixels = 0;
+                    int i = first;
+                    long now = System.nanoTime();
+                    while (now < end) {
+                        Input in = inputs.get(i % inputs.size());
+                        i += workers;
+                        byte[] b = Imbytes.convert(in.bytes(), conversion);
+                        if (b.length == 0) {
+                            throw new IllegalStateException("empty output");
+                        }
+                        long after = System.nanoTime();
+                        if (count == lat.length) {
+                            lat = Arrays.copyOf(lat, count * 2);
+                        }
+                        lat[count++] = after - now;
+                        pixels += in.pixels();
+                        now = after;
+                    }
+                    long[] res = Arrays.copyOf(lat, count + 2);
+                    res[count] = pixels;
+                    res[count + 1] = now;
+                    return res;
+                }));
+            }
+            long cpuBefore = processCpuNanos();
+            startNanos[0] = System.nanoTime();
+            start.countDown();
+            long[] all = new long[0];
+            long pixels = 0;
+            long last = startNanos[0];
+            for (Future<long[]> f : futures) {
+                long[] r = f.get();
+                int c = r.length - 2;
+                pixels += r[c];
+                last = Math.max(last, r[c + 1]);
+                int old = all.length;
+                all = Arrays.copyOf(all, old + c);
+                System.arraycopy(r, 0, all, old, c);
+            }
+            long cpu = processCpuNanos() - cpuBefore;
+            double elapsed = (last - startNanos[0]) / 1e9;
+            Arrays.sort(all);
+            return new Result(all.length, elapsed, all.length / elapsed, pixels / 1e6 / elapsed,
+                    percentile(all, 50) / 1e6, percentile(all, 99) / 1e6, peakRssMb(), workers, Imbytes.jpegCodec(),
+                    cpuBefore < 0 || all.length == 0 ? -1 : cpu / 1e6 / all.length);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The process's CPU time (all threads, user + system), or -1 where the JVM does not tell. Per
+     * image, it shows whether more workers cost more CPU per image (contention) independently of
+     * how busy the rest of the machine is.
+     */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /** Peak resident set size (VmHWM) of this process in MB, or -1 where /proc is not available. */
+    static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] p = line.substring(6).trim().split("\\s+");
+                    return Long.parseLong(p[0]) / 1024.0; // kB
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+}

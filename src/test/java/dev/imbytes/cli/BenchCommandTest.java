@@ -1,0 +1,73 @@
+package dev.imbytes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    /** Runs the command as the CLI would; returns {exit code, stdout, stderr}. */
+    private static Object[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new BenchCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Object[] {code, out.toString(), err.toString()};
+    }
+
+    @Test
+    void measuresTwoImagesAndPrintsJson(@TempDir Path dir) throws Exception {
+        Path root = Path.of("native-test-images");
+        Files.copy(root.resolve("orientation/exif-orientation-examples/Landscape_6.jpg"), dir.resolve("a.jpg"));
+        Files.copy(root.resolve("valid/pillow/hopper.jpg"), dir.resolve("b.JPG"));
+        Files.writeString(dir.resolve("notes.txt"), "not an image");
+        Object[] r = run(dir.toString(), "--fit", "128x128", "--to", "jpg", "--quality", "85",
+                "--seconds", "1", "--warmup", "0.2", "--threads", "2", "--json");
+        assertEquals(0, r[0], r[2].toString());
+        JsonNode j = new ObjectMapper().readTree(r[1].toString());
+        for (String k : new String[] {"images", "seconds", "imagesPerSec", "mpPerSec", "p50Millis", "p99Millis",
+                "peakRssMb", "threads", "jpegCodec"}) {
+            assertTrue(j.has(k), k + " in " + j);
+        }
+        assertTrue(j.get("imagesPerSec").asDouble() > 0, j.toString());
+        assertTrue(j.get("images").asInt() > 0);
+        assertTrue(j.get("mpPerSec").asDouble() > 0);
+        assertTrue(j.get("p99Millis").asDouble() >= j.get("p50Millis").asDouble());
+        assertEquals(2, j.get("threads").asInt());
+        assertTrue(j.get("seconds").asDouble() >= 1.0);
+        assertTrue(j.get("jpegCodec").asText().length() > 0);
+        assertTrue(r[2].toString().isEmpty(), "the .txt file is not even tried: " + r[2]);
+    }
+
+    @Test
+    void textOutputAndErrors(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("native-test-images/valid/pillow/hopper.jpg"), dir.resolve("b.jpg"));
+        Object[] r = run(dir.toString(), "--exact", "64x64", "--seconds", "0.3", "--warmup", "0", "--threads", "1");
+        assertEquals(0, r[0], r[2].toString());
+        assertTrue(r[1].toString().contains("images/s"), r[1].toString());
+        assertTrue(r[1].toString().contains("JPEG codec"), r[1].toString());
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(1, run(empty.toString(), "--seconds", "0.1")[0]);
+        assertEquals(2, run(dir.toString(), "--seconds", "0.1", "--threads", "0")[0]);
+    }
+
+    @Test
+    void percentiles() {
+        long[] s = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertEquals(5, BenchCommand.percentile(s, 50));
+        assertEquals(10, BenchCommand.percentile(s, 99));
+        assertEquals(1, BenchCommand.percentile(new long[] {1}, 99));
+    }
+}
