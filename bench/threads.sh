@@ -7,16 +7,16 @@ if [[ -z "$DIR" ]]; then  # the 9 orientation photos and the 2 large camera JPEG
   DIR=$(mktemp -d); trap 'rm -rf "$DIR"' EXIT
   ln -s "$PWD"/native-test-images/orientation/exif-orientation-examples/*.jpg "$PWD"/native-test-images/large/exifr/*.jpg "$DIR"/
 fi
-# Needs `mvn test-compile` (BenchMain is a test-scope runner until the CLI's Main registers `bench`).
+# Needs `mvn compile` (runs the CLI's `bench` command from the class folders).
 if [[ -z "${CP:-}" ]]; then
   [[ -f target/bench.cp ]] || mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-  CP=target/classes:target/test-classes:$(cat target/bench.cp)
+  CP=target/classes:$(cat target/bench.cp)
 fi
 for round in $(seq "$ROUNDS"); do
   for wl in "--exact 500x500 --to jpg --quality 95" "--fit 256x256 --to jpg --quality 85"; do
     for t in 1 2; do
       for ocv in 0 1; do
-        r=$(java -Dimbytes.turbojpeg=false -cp "$CP" dev.imbytes.cli.BenchMain "$DIR" $wl --threads $t --opencv-threads $ocv \
+        r=$(java -Dimbytes.turbojpeg=false -cp "$CP" dev.imbytes.cli.Main bench "$DIR" $wl --threads $t --opencv-threads $ocv \
               --seconds "$SECS" --warmup 2 --json)
         echo "round=$round workload=\"$wl\" threads=$t opencvThreads=$ocv $r"
       done

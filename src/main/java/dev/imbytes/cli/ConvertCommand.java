@@ -7,6 +7,7 @@ import dev.imbytes.ImageException;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.ImageTooLargeException;
 import dev.imbytes.Imbytes;
+import dev.imbytes.internal.Threads;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -198,6 +199,7 @@ final class ConvertCommand implements Callable<Integer> {
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(n, daemonThreads());
+        Threads.Restore openCvThreads = Threads.forWorkers(n); // n workers already fill the cores
         Thread hook = new Thread(() -> {
             cancelled.set(true);
             pool.shutdownNow();
@@ -235,6 +237,7 @@ final class ConvertCommand implements Callable<Integer> {
             return summary.failed > 0 || cancelled.get() ? Main.FAILED : Main.OK;
         } finally {
             pool.shutdownNow();
+            openCvThreads.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

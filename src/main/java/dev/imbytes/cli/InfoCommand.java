@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
  * EXIF orientation, bytes), read in plain Java without decoding.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show format, stored width x height (before orientation), channels, bit depth,",
-            "EXIF orientation and size of each file, without decoding it."},
+        description = {"Show each file's format, size, channels, depth and EXIF orientation (header only).",
+            "Width x height are as stored, before orientation; nothing is decoded."},
         footer = {"", "Examples:", "  imbytes info photo.jpg", "  imbytes info images/*.png --json"})
 final class InfoCommand implements Callable<Integer> {
 

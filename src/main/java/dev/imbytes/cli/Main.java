@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "imbytes", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Convert images in memory through OpenCV: decode, resize, encode.",
-        subcommands = {ConvertCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConvertCommand.class, InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code when every input was converted or skipped. */
