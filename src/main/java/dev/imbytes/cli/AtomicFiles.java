@@ -44,6 +44,14 @@ final class AtomicFiles {
      *                  {@link FileAlreadyExistsException} and nothing is written
      */
     void write(Path target, byte[] data, boolean overwrite) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            // A device or pipe (/dev/null, a FIFO): stream into it. Renaming a file over it would
+            // replace the device node itself.
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                out.write(data);
+            }
+            return;
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + TEMP_MARK, ".tmp");

@@ -317,7 +317,7 @@ final class ConvertCommand implements Callable<Integer> {
                         new IllegalArgumentException("output is the input file; refusing to overwrite an input"), size,
                         elapsed(start), null);
             }
-            if (out != null && !overwrite && Files.exists(out)) {
+            if (out != null && !overwrite && Files.isRegularFile(out)) {
                 return Record.skipped(in.toString(), outName, "output exists (use --overwrite)", size);
             }
             Conversion c = options.toConversion(target);

@@ -146,6 +146,28 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aDeviceOrPipeOutputIsWrittenIntoNotReplaced(@TempDir Path tmp) throws Exception {
+        Path fifo = tmp.resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is available");
+        byte[][] received = new byte[1][];
+        Thread reader = new Thread(() -> {
+            try {
+                received[0] = Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                received[0] = new byte[0];
+            }
+        });
+        reader.start();
+        CliRun run = CliRun.run("convert", TestImages.ROOT.resolve("valid/pillow/hopper.jpg").toString(), "-o",
+                fifo.toString(), "--to", "png");
+        reader.join(10_000);
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals(Format.PNG, Imbytes.info(received[0]).format());
+        assertFalse(Files.isRegularFile(fifo), "the pipe is still a pipe");
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndOneLine(@TempDir Path tmp) {
         String file = TestImages.ROOT.resolve("valid/pillow/hopper.jpg").toString();
         String[][] bad = {
