@@ -273,6 +273,11 @@ public final class HeaderProbe {
                 }
                 break;
         }
+        if (defect == null && compression > 3) {
+            // OpenCV's BMP decoder knows RGB, RLE8, RLE4 and BITFIELDS only; anything else trips an
+            // assertion that it logs on stderr before failing.
+            defect = "BMP compression " + compression + " is not supported by the decoder";
+        }
         boolean uncompressed = compression == 0 || compression == 3 && (bitCount == 16 || bitCount == 32)
                 || compression == 6;
         if (defect == null && channels > 0 && uncompressed) {
