@@ -37,7 +37,7 @@ public final class NativeLibrary {
         if (failure != null) {
             throw new NativeLibraryException("cannot load the OpenCV native library for "
                     + System.getProperty("os.name") + " / " + System.getProperty("os.arch")
-                    + ": " + failure, failure);
+                    + ": " + failure.getMessage(), failure);
         }
     }
 
@@ -60,8 +60,17 @@ public final class NativeLibrary {
             source = "nu.pattern.OpenCV.loadLocally (" + why + ")";
             return null;
         } catch (Throwable t) {
-            return t;
+            return new UnsatisfiedLinkError(why + "; the standard loader failed too: " + rootCause(t));
         }
+    }
+
+    /** The innermost cause's message: the loader wraps the real reason in initialiser errors. */
+    private static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getClass().getSimpleName() + ": " + root.getMessage() : root.toString();
     }
 
     /** Loads from the cache; {@code null} on success, otherwise why not. */
