@@ -8,20 +8,13 @@ OpenBLAS overrides unset for this command only (see BENCHMARKS.md):
 Prints one JSON object per line: {"lib", "workload", "set", "round", "imagesPerSec"}.
 """
 import io
-import json
-import pathlib
-import sys
-import time
 
 import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
-ROOT = pathlib.Path("native-test-images")
-SETS = {
-    "photos": sorted((ROOT / "orientation/exif-orientation-examples").glob("*.jpg")),
-    "large": sorted((ROOT / "large/exifr").glob("*.jpg")),
-}
+import harness
+
 # name: (width, height, exact, extension, quality)
 WORKLOADS = {
     "SEED": (500, 500, True, ".jpg", 95),
@@ -88,44 +81,14 @@ def pil_job(data, spec):
     return run
 
 
-def measure(jobs, seconds):
-    for j in jobs:  # warm-up
-        j()
-    n = 0
-    start = time.perf_counter()
-    end = start + seconds
-    while True:
-        jobs[n % len(jobs)]()
-        n += 1
-        now = time.perf_counter()
-        if now >= end:
-            return n / (now - start)
-
-
-def main():
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    only_workloads = sys.argv[3].split(",") if len(sys.argv) > 3 else list(WORKLOADS)
-    only_sets = sys.argv[4].split(",") if len(sys.argv) > 4 else list(SETS)
-    print(json.dumps({"info": "cv2 %s, PIL %s, cv2 threads %d, numpy %s" % (
-        cv2.__version__, Image.__version__, cv2.getNumThreads(), np.__version__)}), flush=True)
-    data = {s: [p.read_bytes() for p in files] for s, files in SETS.items()}
-    for r in range(1, rounds + 1):
-        for wl, spec in WORKLOADS.items():
-            if wl not in only_workloads:
-                continue
-            for s, items in data.items():
-                if s not in only_sets:
-                    continue
-                libs = {
-                    "python-cv2-full": [cv2_job(d, spec, False) for d in items],
-                    "python-cv2-reduced": [cv2_job(d, spec, True) for d in items],
-                    "python-pil": [pil_job(d, spec) for d in items],
-                }
-                for lib, jobs in libs.items():
-                    print(json.dumps({"lib": lib, "workload": wl, "set": s, "round": r,
-                                      "imagesPerSec": round(measure(jobs, seconds), 2)}), flush=True)
+def libraries(spec, items):
+    return {
+        "python-cv2-full": [cv2_job(d, spec, False) for d in items],
+        "python-cv2-reduced": [cv2_job(d, spec, True) for d in items],
+        "python-pil": [pil_job(d, spec) for d in items],
+    }
 
 
 if __name__ == "__main__":
-    main()
+    harness.main("cv2 %s, PIL %s, cv2 threads %d, numpy %s" % (
+        cv2.__version__, Image.__version__, cv2.getNumThreads(), np.__version__), WORKLOADS, libraries)

@@ -7,16 +7,9 @@ Prints one JSON object per line, like bench/python_cv2.py.
 """
 import ctypes
 import ctypes.util
-import json
-import pathlib
-import sys
-import time
 
-ROOT = pathlib.Path("native-test-images")
-SETS = {
-    "photos": sorted((ROOT / "orientation/exif-orientation-examples").glob("*.jpg")),
-    "large": sorted((ROOT / "large/exifr").glob("*.jpg")),
-}
+import harness
+
 VIPS_SIZE_FORCE = 3  # VipsSize: BOTH=0, UP=1, DOWN=2, FORCE=3
 WORKLOADS = {
     "SEED": (500, 500, True, "jpg", 95),
@@ -64,38 +57,6 @@ def job(data, spec):
     return run
 
 
-def measure(jobs, seconds):
-    for j in jobs:
-        j()
-    n = 0
-    start = time.perf_counter()
-    end = start + seconds
-    while True:
-        jobs[n % len(jobs)]()
-        n += 1
-        now = time.perf_counter()
-        if now >= end:
-            return n / (now - start)
-
-
-def main():
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 5
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    only_workloads = sys.argv[3].split(",") if len(sys.argv) > 3 else list(WORKLOADS)
-    only_sets = sys.argv[4].split(",") if len(sys.argv) > 4 else list(SETS)
-    print(json.dumps({"info": "libvips " + vips.vips_version_string().decode()}), flush=True)
-    data = {s: [p.read_bytes() for p in files] for s, files in SETS.items()}
-    for r in range(1, rounds + 1):
-        for wl, spec in WORKLOADS.items():
-            if wl not in only_workloads:
-                continue
-            for s, items in data.items():
-                if s not in only_sets:
-                    continue
-                jobs = [job(d, spec) for d in items]
-                print(json.dumps({"lib": "libvips", "workload": wl, "set": s, "round": r,
-                                  "imagesPerSec": round(measure(jobs, seconds), 2)}), flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    harness.main("libvips " + vips.vips_version_string().decode(), WORKLOADS,
+                 lambda spec, items: {"libvips": [job(d, spec) for d in items]})

@@ -105,6 +105,24 @@ final class Tiff {
     }
 
     /**
+     * The offsets of the entries of the IFD at {@code ifdOffset} that lie wholly inside the data,
+     * in order, at most {@code MAX_ENTRIES}: an IFD cut short yields the entries before the cut.
+     */
+    private long[] entries(long ifdOffset) {
+        long count = big ? u64(ifdOffset) : u16(ifdOffset);
+        long first = ifdOffset + (big ? 8 : 2);
+        int entrySize = big ? 20 : 12;
+        int n = (int) Math.max(0, Math.min(count, MAX_ENTRIES)); // a hostile u64 count may read negative
+        long[] offsets = new long[n];
+        int whole = 0;
+        while (whole < n && s.has(first + (long) whole * entrySize, entrySize)) {
+            offsets[whole] = first + (long) whole * entrySize;
+            whole++;
+        }
+        return whole == n ? offsets : java.util.Arrays.copyOf(offsets, whole);
+    }
+
+    /**
      * Reads the first value of each wanted tag in the IFD at {@code ifdOffset}. {@code tags}
      * lists the tags; the result holds each one's first value, or -1 when absent or unreadable.
      * An IFD cut short yields what was read before the cut.
@@ -114,15 +132,7 @@ final class Tiff {
     long[] read(long ifdOffset, int... tags) {
         long[] out = new long[tags.length];
         java.util.Arrays.fill(out, -1);
-        long count = big ? u64(ifdOffset) : u16(ifdOffset);
-        long first = ifdOffset + (big ? 8 : 2);
-        int entrySize = big ? 20 : 12;
-        long n = Math.min(count, MAX_ENTRIES);
-        for (long i = 0; i < n; i++) {
-            long e = first + i * entrySize;
-            if (!s.has(e, entrySize)) {
-                break;
-            }
+        for (long e : entries(ifdOffset)) {
             int tag = u16(e);
             for (int t = 0; t < tags.length; t++) {
                 if (tags[t] == tag && out[t] < 0) {
@@ -139,15 +149,7 @@ final class Tiff {
      * and may lie outside the data: see {@link #value}.
      */
     Field field(long ifdOffset, int tag) {
-        long count = big ? u64(ifdOffset) : u16(ifdOffset);
-        long first = ifdOffset + (big ? 8 : 2);
-        int entrySize = big ? 20 : 12;
-        long n = Math.min(count, MAX_ENTRIES);
-        for (long i = 0; i < n; i++) {
-            long e = first + i * entrySize;
-            if (!s.has(e, entrySize)) {
-                return null;
-            }
+        for (long e : entries(ifdOffset)) {
             if (u16(e) != tag) {
                 continue;
             }
