@@ -79,12 +79,7 @@ public class BufferedImageBench {
         byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         Mat m = new Mat(img.getHeight(), img.getWidth(), CvType.CV_8UC3);
         m.put(0, 0, px);
-        MatOfByte out = new MatOfByte();
-        Imgcodecs.imencode(".jpg", m, out, params);
-        m.release();
-        byte[] b = out.toArray();
-        out.release();
-        return b;
+        return ConvertBench.encodeAndRelease(".jpg", m, params);
     }
 
     @Benchmark

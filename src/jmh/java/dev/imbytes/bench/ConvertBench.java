@@ -125,9 +125,14 @@ public class ConvertBench {
         Mat resized = new Mat();
         Imgproc.resize(decoded, resized, new Size(targets[i][0], targets[i][1]), 0, 0, Imgproc.INTER_AREA);
         decoded.release();
+        return encodeAndRelease(ext, resized, params);
+    }
+
+    /** The raw OpenCV tail of every baseline: imencode → MatOfByte → byte[], releasing the image. */
+    static byte[] encodeAndRelease(String ext, Mat image, MatOfInt params) {
         MatOfByte out = new MatOfByte();
-        Imgcodecs.imencode(ext, resized, out, params);
-        resized.release();
+        Imgcodecs.imencode(ext, image, out, params);
+        image.release();
         byte[] b = out.toArray();
         out.release();
         return b;
