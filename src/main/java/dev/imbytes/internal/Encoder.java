@@ -38,9 +38,11 @@ final class Encoder {
         }
     }
 
-    /** Encodes an image already adapted to the format (see {@link TargetAdapter}). */
+    /**
+     * Encodes an image already adapted to the format (see {@link TargetAdapter}); the caller has
+     * checked the format with {@link #checkWritable} before adapting.
+     */
     static byte[] encode(Mat image, EncodeOptions options, MatScope scope) {
-        checkWritable(options);
         if (options instanceof JpegOptions jpeg && image.depth() == CvType.CV_8U
                 && (image.channels() == 3 || image.channels() == 1)) {
             JpegAccelerator accelerator = JpegAccelerators.active();

@@ -274,25 +274,23 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
         }
 
         MemorySegment decompressor() {
-            MemorySegment h = instances.decompressor;
-            if (h == null) {
-                h = (MemorySegment) callObject(instances.lib.initDecompress);
-                if (h.address() == 0) {
-                    throw new IllegalStateException("tjInitDecompress: " + instances.lib.errorString(MemorySegment.NULL));
-                }
-                instances.decompressor = h;
+            if (instances.decompressor == null) {
+                instances.decompressor = newHandle(instances.lib.initDecompress, "tjInitDecompress");
             }
-            return h;
+            return instances.decompressor;
         }
 
         MemorySegment compressor() {
-            MemorySegment h = instances.compressor;
-            if (h == null) {
-                h = (MemorySegment) callObject(instances.lib.initCompress);
-                if (h.address() == 0) {
-                    throw new IllegalStateException("tjInitCompress: " + instances.lib.errorString(MemorySegment.NULL));
-                }
-                instances.compressor = h;
+            if (instances.compressor == null) {
+                instances.compressor = newHandle(instances.lib.initCompress, "tjInitCompress");
+            }
+            return instances.compressor;
+        }
+
+        private MemorySegment newHandle(java.lang.invoke.MethodHandle init, String name) {
+            MemorySegment h = (MemorySegment) callObject(init);
+            if (h.address() == 0) {
+                throw new IllegalStateException(name + ": " + instances.lib.errorString(MemorySegment.NULL));
             }
             return h;
         }
