@@ -1,5 +1,6 @@
 package dev.imbytes;
 
+import dev.imbytes.internal.BoundedRead;
 import dev.imbytes.internal.BufferedImages;
 import dev.imbytes.internal.HeaderProbe;
 import dev.imbytes.internal.ImageHeader;
@@ -8,7 +9,6 @@ import dev.imbytes.internal.MatScope;
 import dev.imbytes.internal.NativeLibrary;
 import dev.imbytes.internal.Pipeline;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -125,11 +125,13 @@ public final class Imbytes {
     }
 
     /**
-     * Reads the stream to its end (refusing more than {@code options.limits().maxBytes()} bytes) and
-     * decodes it. The stream is not closed.
+     * Reads the stream to its end and decodes it. The stream is not closed. The byte limit is enforced
+     * while reading: more than {@code options.limits().maxBytes()} bytes raise
+     * {@link ImageTooLargeException} without buffering the rest, and a stream whose first 16 bytes
+     * are no known image signature raises {@link UnsupportedFormatException} without reading on.
      */
     public static ImageMat decode(InputStream in, DecodeOptions options) throws IOException {
-        return decode(readAll(in, options.limits().maxBytes()), options);
+        return decode(BoundedRead.readStream(in, options.limits().maxBytes(), "the input stream"), options);
     }
 
     /** Decodes to a {@link BufferedImage} ({@code TYPE_3BYTE_BGR} in colour mode). */
@@ -233,20 +235,5 @@ public final class Imbytes {
     public static String openCvVersion() {
         NativeLibrary.ensureLoaded();
         return org.opencv.core.Core.VERSION;
-    }
-
-    static byte[] readAll(InputStream in, long maxBytes) throws IOException {
-        Objects.requireNonNull(in, "in");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        byte[] chunk = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(chunk)) > 0; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw new ImageTooLargeException("the input stream holds more than the limit of " + maxBytes + " bytes");
-            }
-            out.write(chunk, 0, n);
-        }
-        return out.toByteArray();
     }
 }

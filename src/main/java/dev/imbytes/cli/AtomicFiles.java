@@ -15,11 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes each output to a temporary file beside its target and renames it into place, so an
  * interrupted run never leaves a truncated file under the final name. Temporaries still open when
  * the JVM is stopped are deleted by {@link #deleteInFlight()} (called from the shutdown hook);
- * any left by a hard kill carry {@link #TEMP_MARK} and are removed by {@link #cleanStale(Path)}.
+ * any left by a hard kill are removed by {@link #cleanStale(Path)} only when their name proves that
+ * imbytes made them there ({@link TempNames}). Nothing else is ever deleted.
  */
 final class AtomicFiles {
-    /** Every temporary's name contains this, so a later run can recognise and remove leftovers. */
-    static final String TEMP_MARK = ".imbytes-partial-";
+    /** Every temporary's name starts with this (see {@link TempNames} for the whole shape). */
+    static final String TEMP_MARK = TempNames.MARK;
 
     private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
     private final WriteHook hook;
@@ -54,8 +55,7 @@ final class AtomicFiles {
         }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + TEMP_MARK, ".tmp");
-        inFlight.add(temp);
+        Path temp = createTemporary(dir);
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 int half = data.length / 2;
@@ -71,6 +71,23 @@ final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
             inFlight.remove(temp);
+        }
+    }
+
+    /**
+     * Creates a new, empty temporary in {@code dir} and records it as this run's. Its name is ASCII,
+     * so it can be made in any locale.
+     */
+    Path createTemporary(Path dir) throws IOException {
+        while (true) {
+            Path temp = dir.resolve(TempNames.fresh(dir));
+            try {
+                Files.createFile(temp);
+            } catch (FileAlreadyExistsException taken) {
+                continue; // 64 random bits collided: draw again
+            }
+            inFlight.add(temp);
+            return temp;
         }
     }
 
@@ -112,14 +129,17 @@ final class AtomicFiles {
         }
     }
 
-    /** Removes temporaries that an earlier, killed run left anywhere below {@code root}. */
+    /**
+     * Removes the temporaries that an earlier, killed run left anywhere below {@code root}: regular
+     * files whose name carries a seal that matches their folder ({@link TempNames#provablyOurs}).
+     */
     static int cleanStale(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             return 0;
         }
         int[] removed = {0};
         try (var walk = Files.walk(root)) {
-            walk.filter(p -> isTemporary(p) && Files.isRegularFile(p)).forEach(p -> {
+            walk.filter(p -> TempNames.provablyOurs(p) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                     removed[0]++;
@@ -131,8 +151,9 @@ final class AtomicFiles {
         return removed[0];
     }
 
+    /** Whether {@code p} has the shape of an imbytes temporary (such files are never taken as inputs). */
     static boolean isTemporary(Path p) {
-        return p.getFileName() != null && p.getFileName().toString().contains(TEMP_MARK);
+        return TempNames.looksTemporary(p);
     }
 
 }

@@ -7,6 +7,7 @@ import dev.imbytes.ImageException;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.ImageTooLargeException;
 import dev.imbytes.Imbytes;
+import dev.imbytes.internal.BoundedRead;
 import dev.imbytes.internal.Threads;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -59,9 +61,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per input on stdout (JSON Lines).")
     boolean json;
 
+    private static final String STDOUT_FAILED = "cannot write to standard output (disk full or pipe closed?)";
+
     private final Main.Streams io;
     private final AtomicFiles files;
     private final boolean progressBar;
+    private boolean stdoutFailed;
 
     ConvertCommand(Main.Streams io) {
         this(io, new AtomicFiles(), io.err() == System.err && Progress.stderrIsTerminal());
@@ -97,7 +102,7 @@ final class ConvertCommand implements Callable<Integer> {
     /** The format named by -o's extension when -o is a file name with an image extension, else null. */
     private Format outputExtensionFormat() {
         if (output == null || output.equals("-") || output.endsWith("/") || Files.isDirectory(Path.of(output))
-                || !isImageName(Path.of(output).getFileName().toString())) {
+                || !InputList.isImageName(Path.of(output).getFileName().toString())) {
             return null;
         }
         return formatOfName(Path.of(output));
@@ -126,25 +131,25 @@ final class ConvertCommand implements Callable<Integer> {
         long start = System.nanoTime();
         byte[] bytes;
         try {
-            bytes = readLimited(io.in(), c);
-        } catch (ImageTooLargeException e) {
+            bytes = BoundedRead.readStream(io.in(), c.decodeOptions().limits().maxBytes(), "standard input");
+        } catch (IOException | ImageException e) {
             return report(Record.error("-", out, e, -1, elapsed(start), null));
         }
         Record r = convertBytes("-", out, bytes, c, start, out.equals("-") ? null : Path.of(out));
-        if (r.status == Record.Status.OK && out.equals("-")) {
-            io.out().write(r.result.bytes());
-            io.out().flush();
-        }
-        return report(r);
+        return report(out.equals("-") ? toStdout(r) : r);
     }
 
-    private static byte[] readLimited(java.io.InputStream in, Conversion c) throws IOException {
-        long max = c.decodeOptions().limits().maxBytes();
-        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (data.length > max) {
-            throw new ImageTooLargeException("standard input holds more than the limit of " + max + " bytes");
+    /** Writes an ok record's image to stdout; a write that fails turns the record into an error. */
+    private Record toStdout(Record r) {
+        if (r.status != Record.Status.OK) {
+            return r;
         }
-        return data;
+        byte[] image = r.result.bytes();
+        io.out().write(image, 0, image.length);
+        if (io.out().checkError()) { // PrintStream keeps write errors to itself until asked
+            return Record.error(r.input, r.output, new IOException(STDOUT_FAILED), r.bytesIn, r.millis, null);
+        }
+        return r;
     }
 
     // ------------------------------------------------------------ one file
@@ -153,12 +158,7 @@ final class ConvertCommand implements Callable<Integer> {
         Path out = singleOutput(in, requested);
         Format target = requested != null ? requested : out == null ? null : formatOfName(out);
         if (out == null) {
-            Record r = convertFile(in, null, target);
-            if (r.status == Record.Status.OK) {
-                io.out().write(r.result.bytes());
-                io.out().flush();
-            }
-            return report(r);
+            return report(toStdout(convertFile(in, null, target)));
         }
         return report(convertFile(in, out, target));
     }
@@ -171,14 +171,14 @@ final class ConvertCommand implements Callable<Integer> {
         if (output != null) {
             Path o = Path.of(output);
             if (Files.isDirectory(o) || output.endsWith("/")) {
-                return o.resolve(renamed(in.getFileName().toString(), requested));
+                return FileNames.child(o, OutputPlan.renamed(FileNames.rawName(in), requested));
             }
             return o;
         }
         if (requested == null) {
             throw new Main.UsageException("give -o OUTPUT (a file, a folder or -) or --to FORMAT");
         }
-        return in.resolveSibling(renamed(in.getFileName().toString(), requested));
+        return FileNames.sibling(in, OutputPlan.renamed(FileNames.rawName(in), requested));
     }
 
     // ------------------------------------------------------------ a folder, in parallel
@@ -192,7 +192,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new Main.UsageException("output " + output + " exists and is not a folder");
         }
         AtomicFiles.cleanStale(outRoot);
-        List<Path> inputs = listImages(inRoot, outRoot);
+        List<Path> inputs = InputList.images(inRoot, outRoot); // listed once, before any output exists
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Summary summary = new Summary();
         Progress progress = new Progress(io.err(), inputs.size(), progressBar);
@@ -214,10 +214,12 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             ExecutorCompletionService<Record> done = new ExecutorCompletionService<>(pool);
             List<Future<Record>> futures = new ArrayList<>();
-            java.util.Map<Path, Path> plan = outputs(inRoot, outRoot, inputs, requested);
+            Map<Path, OutputPlan.Planned> plan = OutputPlan.plan(inRoot, outRoot, inputs, requested);
             for (Path in : inputs) {
-                Path out = plan.get(in);
-                futures.add(done.submit(() -> convertFile(in, out, requested)));
+                OutputPlan.Planned p = plan.get(in);
+                futures.add(done.submit(() -> p.refusal() == null ? convertFile(in, p.output(), requested)
+                        : Record.error(FileNames.display(in), FileNames.display(p.output()),
+                                new OutputConflictException(p.refusal()), -1, 0, null)));
             }
             int completed = 0;
             while (completed < inputs.size() && !cancelled.get()) {
@@ -234,7 +236,7 @@ final class ConvertCommand implements Callable<Integer> {
             progress.finish();
             pool.shutdownNow();
             io.err().println(summary.line(cancelled.get(), inputs.size()));
-            return summary.failed > 0 || cancelled.get() ? Main.FAILED : Main.OK;
+            return summary.failed > 0 || cancelled.get() || stdoutFailed() ? Main.FAILED : Main.OK;
         } finally {
             pool.shutdownNow();
             openCvThreads.close();
@@ -255,79 +257,28 @@ final class ConvertCommand implements Callable<Integer> {
         };
     }
 
-    /** Files below {@code root} with an image extension, sorted; the output folder and our temporaries excluded. */
-    static List<Path> listImages(Path root, Path outRoot) throws IOException {
-        Path outAbs = outRoot.toAbsolutePath().normalize();
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.toAbsolutePath().normalize().startsWith(outAbs))
-                    .filter(p -> !AtomicFiles.isTemporary(p))
-                    .filter(p -> isImageName(p.getFileName().toString()))
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    /**
-     * Each input's output path: the tree mirrored under {@code outRoot}, the extension replaced by the
-     * target format's. When two inputs would land on one name (photo.tif and photo.webp → photo.jpg),
-     * those that change extension keep their old one in the name (photo.tif.jpg), so none is lost.
-     */
-    static java.util.Map<Path, Path> outputs(Path inRoot, Path outRoot, List<Path> inputs, Format target) {
-        java.util.Map<Path, Path> plan = new java.util.LinkedHashMap<>();
-        java.util.Map<Path, Integer> uses = new java.util.HashMap<>();
-        for (Path in : inputs) {
-            Path out = outRoot.resolve(inRoot.relativize(in)).resolveSibling(renamed(in.getFileName().toString(), target));
-            plan.put(in, out);
-            uses.merge(out, 1, Integer::sum);
-        }
-        for (java.util.Map.Entry<Path, Path> e : plan.entrySet()) {
-            String name = e.getKey().getFileName().toString();
-            if (uses.get(e.getValue()) > 1 && !e.getValue().getFileName().toString().equals(name)) {
-                e.setValue(e.getValue().resolveSibling(name + target.extension()));
-            }
-        }
-        return plan;
-    }
-
-    static boolean isImageName(String name) {
-        int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-            return false;
-        }
-        String ext = name.substring(dot).toLowerCase(Locale.ROOT);
-        for (Format f : Format.values()) {
-            if (f.extensions().contains(ext)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ------------------------------------------------------------ the work for one input
 
     private Record convertFile(Path in, Path out, Format target) {
         long start = System.nanoTime();
-        String outName = out == null ? "-" : out.toString();
+        String inName = FileNames.display(in);
+        String outName = out == null ? "-" : FileNames.display(out);
         long size = -1;
         try {
-            size = Files.size(in);
+            size = Files.isRegularFile(in) ? Files.size(in) : -1; // a device or FIFO has no size to report
             if (out != null && sameFile(in, out)) {
-                return Record.error(in.toString(), outName,
-                        new IllegalArgumentException("output is the input file; refusing to overwrite an input"), size,
+                return Record.error(inName, outName,
+                        new OutputConflictException("output is the input file; refusing to overwrite an input"), size,
                         elapsed(start), null);
             }
             if (out != null && !overwrite && Files.isRegularFile(out)) {
-                return Record.skipped(in.toString(), outName, "output exists (use --overwrite)", size);
+                return Record.skipped(inName, outName, "output exists (use --overwrite)", size);
             }
             Conversion c = options.toConversion(target);
-            long max = c.decodeOptions().limits().maxBytes();
-            if (size > max) {
-                throw new ImageTooLargeException("the file is " + size + " bytes, over the limit of " + max + " bytes");
-            }
-            return convertBytes(in.toString(), outName, Files.readAllBytes(in), c, start, out);
+            byte[] bytes = BoundedRead.readFile(in, c.decodeOptions().limits().maxBytes());
+            return convertBytes(inName, outName, bytes, c, start, out);
         } catch (IOException | RuntimeException e) {
-            return Record.error(in.toString(), outName, e, size, elapsed(start), null);
+            return Record.error(inName, outName, e, size, elapsed(start), null);
         }
     }
 
@@ -365,25 +316,27 @@ final class ConvertCommand implements Callable<Integer> {
         } else if (r.status == Record.Status.SKIPPED && !json) {
             io.err().println("imbytes: " + r.input + ": skipped, " + r.errorMessage);
         }
-        return r.status == Record.Status.ERROR ? Main.FAILED : Main.OK;
+        return r.status == Record.Status.ERROR || stdoutFailed() ? Main.FAILED : Main.OK;
     }
 
     private synchronized void emit(Record r) {
         if (json) {
-            io.out().println(r.toJson());
+            io.out().println(r.toJson()); // ASCII only (Record escapes the rest), so the locale cannot garble it
             io.out().flush();
         }
+        stdoutFailed();
     }
 
-    /** {@code name} with its extension replaced by the target format's (kept when it already is one of its). */
-    static String renamed(String name, Format target) {
-        if (target == null) {
-            return name;
+    /**
+     * Whether a write to stdout has failed (a full disk, a closed pipe); says so on stderr once.
+     * PrintStream never throws, so this is how a lost record or image becomes a non-zero exit.
+     */
+    private synchronized boolean stdoutFailed() {
+        if (!stdoutFailed && io.out().checkError()) {
+            stdoutFailed = true;
+            io.err().println("imbytes: " + STDOUT_FAILED);
         }
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
-        return target.extensions().contains(ext) ? name : base + target.extension();
+        return stdoutFailed;
     }
 
     private static Format formatOfName(Path p) {
@@ -397,33 +350,5 @@ final class ConvertCommand implements Callable<Integer> {
 
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    /** Counts for the closing line on stderr. */
-    static final class Summary {
-        int ok;
-        int failed;
-        int skipped;
-        long bytesIn;
-        long bytesOut;
-        private final long start = System.nanoTime();
-
-        void add(Record r) {
-            switch (r.status) {
-                case OK -> ok++;
-                case ERROR -> failed++;
-                case SKIPPED -> skipped++;
-            }
-            bytesIn += Math.max(0, r.bytesIn);
-            bytesOut += r.bytesOut();
-        }
-
-        String line(boolean interrupted, int total) {
-            double seconds = (System.nanoTime() - start) / 1e9;
-            int done = ok + failed + skipped;
-            return String.format(Locale.ROOT, "imbytes: %s%d ok, %d failed, %d skipped; %.1f MB in, %.1f MB out; "
-                            + "%.1f s, %.1f images/s", interrupted ? "interrupted after " + done + " of " + total + ": " : "",
-                    ok, failed, skipped, bytesIn / 1e6, bytesOut / 1e6, seconds, seconds > 0 ? done / seconds : 0);
-        }
     }
 }

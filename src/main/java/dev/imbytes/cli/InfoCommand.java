@@ -82,6 +82,10 @@ final class InfoCommand implements Callable<Integer> {
             }
         }
         io.out().flush();
+        if (io.out().checkError()) { // PrintStream keeps a failed write (full disk, closed pipe) to itself until asked
+            io.err().println("imbytes: cannot write to standard output (disk full or pipe closed?)");
+            return Main.FAILED;
+        }
         return failed > 0 ? Main.FAILED : Main.OK;
     }
 

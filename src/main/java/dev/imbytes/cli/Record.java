@@ -1,14 +1,18 @@
 package dev.imbytes.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.imbytes.ConversionResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One input's outcome: a JSON Lines record and a line of the summary. */
 final class Record {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Non-ASCII characters are written as JSON escapes: the records are then the same bytes in every
+    // locale, where stdout's charset would otherwise turn them into '?'.
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     enum Status { OK, ERROR, SKIPPED }
 

@@ -233,11 +233,16 @@ class ConvertCommandTest {
         Files.write(in.resolve("a.png"), TestImages.bytes("valid/pngsuite/basn2c08.png"));
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
-        Path stale = out.resolve(".a.jpg" + AtomicFiles.TEMP_MARK + "123.tmp");
+        // A killed run's leftover carries a seal that proves imbytes made it in this folder ...
+        Path stale = new AtomicFiles().createTemporary(out);
         Files.write(stale, new byte[] {1, 2});
+        // ... a user's file that merely contains the marker does not, and is never touched.
+        Path userFile = out.resolve(".a.jpg" + AtomicFiles.TEMP_MARK + "123.tmp");
+        Files.write(userFile, new byte[] {1, 2});
         CliRun run = CliRun.run("convert", in.toString(), "-o", out.toString(), "--to", "jpg");
         assertEquals(0, run.exit(), run.stderr());
         assertFalse(Files.exists(stale));
+        assertArrayEquals(new byte[] {1, 2}, Files.readAllBytes(userFile));
         assertTrue(Files.exists(out.resolve("a.jpg")));
         assertTrue(run.stderr().contains("1 ok, 0 failed, 0 skipped"), run.stderr());
     }
