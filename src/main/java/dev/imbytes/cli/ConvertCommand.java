@@ -140,13 +140,14 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     /** Writes an ok record's image to stdout; a write that fails turns the record into an error. */
-    private Record toStdout(Record r) {
+    private synchronized Record toStdout(Record r) {
         if (r.status != Record.Status.OK) {
             return r;
         }
         byte[] image = r.result.bytes();
         io.out().write(image, 0, image.length);
         if (io.out().checkError()) { // PrintStream keeps write errors to itself until asked
+            stdoutFailed = true; // this record says so; no second line
             return Record.error(r.input, r.output, new IOException(STDOUT_FAILED), r.bytesIn, r.millis, null);
         }
         return r;

@@ -39,13 +39,18 @@ final class FileNames {
         if (uri.endsWith("/")) {
             uri = uri.substring(0, uri.length() - 1);
         }
-        return Path.of(URI.create(uri.substring(0, uri.lastIndexOf('/') + 1) + rawName));
+        return likeOriginal(p, Path.of(URI.create(uri.substring(0, uri.lastIndexOf('/') + 1) + rawName)));
     }
 
     /** The file called {@code rawName} (percent-encoded) inside folder {@code dir}, byte-exact. */
     static Path child(Path dir, String rawName) {
         String uri = dir.toAbsolutePath().toUri().toString();
-        return Path.of(URI.create((uri.endsWith("/") ? uri : uri + "/") + rawName));
+        return likeOriginal(dir, Path.of(URI.create((uri.endsWith("/") ? uri : uri + "/") + rawName)));
+    }
+
+    /** {@code absolute} made relative to the working folder again when {@code original} was relative. */
+    private static Path likeOriginal(Path original, Path absolute) {
+        return original.isAbsolute() ? absolute : Path.of("").toAbsolutePath().relativize(absolute);
     }
 
     /**

@@ -66,8 +66,9 @@ final class OutputPlan {
                 plan.put(in, new Planned(out, "the output " + FileNames.display(out)
                         + " would replace an input; refusing (choose an output folder outside the inputs or another --to)"));
             } else if (!winner.equals(in)) {
+                boolean caseOnly = !FileNames.rawName(candidate.get(winner)).equals(FileNames.rawName(out));
                 plan.put(in, new Planned(out, "the output name " + FileNames.display(out) + " is taken by "
-                        + FileNames.display(winner) + " (names that differ only in case count as the same)"));
+                        + FileNames.display(winner) + (caseOnly ? " (names that differ only in case count as the same)" : "")));
             } else {
                 plan.put(in, new Planned(out, null));
             }
