@@ -69,7 +69,8 @@ public final class BoundedRead {
         }
         // One byte past the limit proves the input is too large; never allocate more than that.
         int cap = (int) Math.min(MAX_ARRAY, maxBytes + 1);
-        byte[] buf = new byte[(int) Math.min(cap, Math.max(FIRST_CAPACITY, sizeHint + 1))];
+        // A regular file's size gives the exact buffer, so it is read without a single copy.
+        byte[] buf = new byte[(int) Math.min(cap, sizeHint > 0 ? sizeHint : FIRST_CAPACITY)];
         int n = in.readNBytes(buf, 0, Math.min(SNIFF_BYTES, buf.length));
         if (n > 0 && HeaderProbe.sniff(ByteBuffer.wrap(buf, 0, n)) == null) {
             throw new UnsupportedFormatException("unrecognised image format; first bytes: "
@@ -77,10 +78,18 @@ public final class BoundedRead {
         }
         while (true) {
             if (n == buf.length) {
-                if (buf.length == cap) {
-                    throw new ImageTooLargeException(what + " holds more than the limit of " + maxBytes + " bytes");
+                if (n > maxBytes) {
+                    throw tooLarge(what, maxBytes);
                 }
-                buf = Arrays.copyOf(buf, (int) Math.min(cap, 2L * buf.length));
+                int next = in.read(); // full: is there more, or did the buffer fit exactly?
+                if (next < 0) {
+                    return buf;
+                }
+                if (buf.length >= cap) { // only when the limit is beyond the largest array
+                    throw tooLarge(what, maxBytes);
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(cap, Math.max(SNIFF_BYTES, 2L * buf.length)));
+                buf[n++] = (byte) next;
             }
             int r = in.read(buf, n, buf.length - n);
             if (r < 0) {
@@ -88,9 +97,10 @@ public final class BoundedRead {
             }
             n += r;
         }
-        if (n > maxBytes) {
-            throw new ImageTooLargeException(what + " holds more than the limit of " + maxBytes + " bytes");
-        }
-        return n == buf.length ? buf : Arrays.copyOf(buf, n);
+        return Arrays.copyOf(buf, n);
+    }
+
+    private static ImageTooLargeException tooLarge(String what, long maxBytes) {
+        return new ImageTooLargeException(what + " holds more than the limit of " + maxBytes + " bytes");
     }
 }

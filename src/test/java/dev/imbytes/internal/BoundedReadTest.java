@@ -69,6 +69,10 @@ class BoundedReadTest {
         assertArrayEquals(png, BoundedRead.readStream(new ByteArrayInputStream(png), png.length, "s"));
         assertThrows(ImageTooLargeException.class,
                 () -> BoundedRead.readStream(new ByteArrayInputStream(png), png.length - 1, "s"));
+        byte[] grown = Arrays.copyOf(png, 300_000); // past the first buffer: the growing path, exact at the limit
+        assertArrayEquals(grown, BoundedRead.readStream(new ByteArrayInputStream(grown), grown.length, "s"));
+        assertThrows(ImageTooLargeException.class,
+                () -> BoundedRead.readStream(new ByteArrayInputStream(grown), grown.length - 1, "s"));
         Path file = TestImages.ROOT.resolve("valid/pngsuite/basn2c08.png");
         assertArrayEquals(png, BoundedRead.readFile(file, png.length));
         assertThrows(ImageTooLargeException.class, () -> BoundedRead.readFile(file, png.length - 1));
