@@ -5,10 +5,8 @@ import dev.imbytes.ConversionResult;
 import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.ImageInfo;
-import dev.imbytes.ImageTooLargeException;
 import dev.imbytes.Imbytes;
 import dev.imbytes.internal.BoundedRead;
-import dev.imbytes.internal.Threads;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,16 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -195,67 +184,24 @@ final class ConvertCommand implements Callable<Integer> {
         AtomicFiles.cleanStale(outRoot);
         List<Path> inputs = InputList.images(inRoot, outRoot); // listed once, before any output exists
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Map<Path, OutputPlan.Planned> plan = OutputPlan.plan(inRoot, outRoot, inputs, requested);
+        List<Callable<Record>> tasks = new ArrayList<>();
+        for (Path in : inputs) {
+            OutputPlan.Planned p = plan.get(in);
+            tasks.add(() -> p.refusal() == null ? convertFile(in, p.output(), requested)
+                    : Record.error(FileNames.display(in), FileNames.display(p.output()),
+                            new OutputConflictException(p.refusal()), -1, 0, null));
+        }
         Summary summary = new Summary();
         Progress progress = new Progress(io.err(), inputs.size(), progressBar);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n, daemonThreads());
-        Threads.Restore openCvThreads = Threads.forWorkers(n); // n workers already fill the cores
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            pool.shutdownNow();
-            files.deleteInFlight();
-            try {
-                finished.await(5, TimeUnit.SECONDS); // let the main thread print the summary
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "imbytes-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            ExecutorCompletionService<Record> done = new ExecutorCompletionService<>(pool);
-            List<Future<Record>> futures = new ArrayList<>();
-            Map<Path, OutputPlan.Planned> plan = OutputPlan.plan(inRoot, outRoot, inputs, requested);
-            for (Path in : inputs) {
-                OutputPlan.Planned p = plan.get(in);
-                futures.add(done.submit(() -> p.refusal() == null ? convertFile(in, p.output(), requested)
-                        : Record.error(FileNames.display(in), FileNames.display(p.output()),
-                                new OutputConflictException(p.refusal()), -1, 0, null)));
-            }
-            int completed = 0;
-            while (completed < inputs.size() && !cancelled.get()) {
-                Future<Record> f = done.poll(200, TimeUnit.MILLISECONDS);
-                if (f == null) {
-                    continue;
-                }
-                Record r = f.get();
-                completed++;
-                summary.add(r);
-                emit(r);
-                progress.update(completed);
-            }
-            progress.finish();
-            pool.shutdownNow();
-            io.err().println(summary.line(cancelled.get(), inputs.size()));
-            return summary.failed > 0 || cancelled.get() || stdoutFailed() ? Main.FAILED : Main.OK;
-        } finally {
-            pool.shutdownNow();
-            openCvThreads.close();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for us and exits
-            }
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        return r -> {
-            Thread t = new Thread(r, "imbytes-worker");
-            t.setDaemon(true);
-            return t;
-        };
+        boolean cancelled = ParallelBatch.run(tasks, n, files, r -> {
+            summary.add(r);
+            emit(r);
+            progress.update(summary.ok + summary.failed + summary.skipped);
+        });
+        progress.finish();
+        io.err().println(summary.line(cancelled, inputs.size()));
+        return summary.failed > 0 || cancelled || stdoutFailed() ? Main.FAILED : Main.OK;
     }
 
     // ------------------------------------------------------------ the work for one input
