@@ -69,6 +69,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        decodable(input);
+        decodable(output);
         Format requested = format(options);
         Format implied = requested != null ? requested : outputExtensionFormat();
         Conversion validated = usage(() -> options.toConversion(implied)); // bad values: exit 2 before any work
@@ -86,6 +88,24 @@ final class ConvertCommand implements Callable<Integer> {
             return folder(in, requested);
         }
         return single(in, requested);
+    }
+
+    /**
+     * Refuses (exit 2) a command-line name the JVM could not decode: it turned the argument's bytes
+     * into a string with the locale's charset, so the original name is lost before we see it.
+     * Names found inside a folder are not affected (they are used as bytes).
+     */
+    private static void decodable(String arg) {
+        if (arg == null || arg.equals("-")) {
+            return;
+        }
+        try {
+            Path.of(arg);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new Main.UsageException("the name \"" + arg + "\" cannot be decoded in this locale ("
+                    + System.getProperty("sun.jnu.encoding") + "); use a UTF-8 locale (e.g. LC_ALL=C.UTF-8)"
+                    + " or give its folder as INPUT");
+        }
     }
 
     /** The format named by -o's extension when -o is a file name with an image extension, else null. */

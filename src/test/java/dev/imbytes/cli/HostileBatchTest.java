@@ -169,6 +169,21 @@ class HostileBatchTest {
         hostileFolderBatch(tmp, new ForkedCli().posixLocale());
     }
 
+    @Test
+    void aCommandLineNameThePosixLocaleCannotDecodeIsOneUsageLine(@TempDir Path tmp) throws Exception {
+        Path e = FileNames.child(tmp, "%C3%A9.png"); // é.png
+        Files.write(e, PNG_32);
+        ForkedCli.Run run = new ForkedCli().posixLocale().run("convert", e.toString(), "--to", "jpg");
+        assertEquals(2, run.exit(), run.stderr());
+        assertEquals(1, run.stderr().lines().count(), "one line, no stack trace: " + run.stderr());
+        if ("UTF-8".equals(System.getProperty("sun.jnu.encoding"))) { // else the name never reached the child intact
+            assertTrue(run.stderr().contains("cannot be decoded in this locale"), run.stderr());
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(1, files.count(), "nothing written");
+        }
+    }
+
     // ------------------------------------------------------------ where the output folder is
 
     @Test
