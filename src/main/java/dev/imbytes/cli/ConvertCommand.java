@@ -218,9 +218,10 @@ final class ConvertCommand implements Callable<Integer> {
             summary.add(r);
             emit(r);
             progress.update(summary.ok + summary.failed + summary.skipped);
+        }, interrupted -> {
+            progress.finish();
+            io.err().println(summary.line(interrupted, inputs.size()));
         });
-        progress.finish();
-        io.err().println(summary.line(cancelled, inputs.size()));
         return summary.failed > 0 || cancelled || stdoutFailed() ? Main.FAILED : Main.OK;
     }
 

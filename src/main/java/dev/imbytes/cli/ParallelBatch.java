@@ -16,20 +16,22 @@ import java.util.function.Consumer;
 /**
  * Runs a folder batch's conversions on a pool of daemon workers and hands each record, on the
  * calling thread, to a sink as it completes. On JVM shutdown (Ctrl-C) it stops handing out work,
- * deletes the temporaries still being written, and gives the caller a few seconds to print its
- * summary.
+ * deletes the temporaries still being written, and holds the shutdown (up to 5 s) until the
+ * caller's closing step, such as printing the summary, has run.
  */
 final class ParallelBatch {
     private ParallelBatch() {
     }
 
     /**
-     * Runs {@code tasks} on {@code threads} workers.
+     * Runs {@code tasks} on {@code threads} workers, then {@code closing} with whether the run was
+     * interrupted before every task finished. The shutdown hook waits for {@code closing}: if it
+     * ran after the hook let go, the JVM would already be gone.
      *
-     * @return whether the run was interrupted before every task finished
+     * @return whether the run was interrupted
      */
-    static boolean run(List<Callable<Record>> tasks, int threads, AtomicFiles files, Consumer<Record> sink)
-            throws Exception {
+    static boolean run(List<Callable<Record>> tasks, int threads, AtomicFiles files, Consumer<Record> sink,
+                       Consumer<Boolean> closing) throws Exception {
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -59,6 +61,8 @@ final class ParallelBatch {
                 completed++;
                 sink.accept(f.get());
             }
+            pool.shutdownNow();
+            closing.accept(cancelled.get());
             return cancelled.get();
         } finally {
             pool.shutdownNow();
