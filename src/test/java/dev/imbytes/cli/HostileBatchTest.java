@@ -275,6 +275,7 @@ class HostileBatchTest {
         ForkedCli.Run run = new ForkedCli().run("convert", "/dev/zero", "-o", z.toString(), "--json");
         assertEquals(1, run.exit(), run.stderr());
         JsonNode r = records(run.stdout()).get(0);
+        report("/dev/zero as a file", run, r);
         assertEquals("UnsupportedFormatException", r.get("error").get("type").asText(), r.toString());
         assertTrue(r.get("millis").asLong() < 500, "refused in " + r.get("millis") + " ms");
         assertTrue(run.peakKb() > 0 && run.peakKb() < SMALL_PEAK_KB, "peak " + run.peakKb() + " kB");
@@ -286,6 +287,7 @@ class HostileBatchTest {
         ForkedCli.Run run = new ForkedCli().stdinFrom(new File("/dev/zero")).run("convert", "-", "--to", "png", "--json");
         assertEquals(1, run.exit(), run.stderr());
         JsonNode r = records(run.stdout()).get(0);
+        report("/dev/zero on stdin", run, r);
         assertEquals("UnsupportedFormatException", r.get("error").get("type").asText(), r.toString());
         assertTrue(r.get("millis").asLong() < 500, "refused in " + r.get("millis") + " ms");
         assertTrue(run.peakKb() > 0 && run.peakKb() < SMALL_PEAK_KB, "peak " + run.peakKb() + " kB");
@@ -301,10 +303,17 @@ class HostileBatchTest {
                 "--max-bytes", Long.toString(limit));
         assertEquals(1, run.exit(), run.stderr());
         JsonNode r = records(run.stdout()).get(0);
+        report("1 GB stream behind a PNG signature, --max-bytes 8000000", run, r);
         assertEquals("ImageTooLargeException", r.get("error").get("type").asText(), r.toString());
         assertTrue(run.stdinBytesTaken() < limit + 8 * 1024 * 1024,
                 "the child stopped reading near the limit, after " + run.stdinBytesTaken() + " bytes");
         assertTrue(run.peakKb() > 0 && run.peakKb() < SMALL_PEAK_KB, "peak " + run.peakKb() + " kB");
+    }
+
+    /** Prints what a child run measured, for the record of the run (surefire keeps it). */
+    private static void report(String what, ForkedCli.Run run, JsonNode record) {
+        System.out.printf("HostileBatchTest %s: exit %d, %s ms in the record, peak RSS %d kB, stdin taken %d bytes%n",
+                what, run.exit(), record.get("millis"), run.peakKb(), run.stdinBytesTaken());
     }
 
     /** {@code n} zero bytes, without holding them. */
