@@ -35,8 +35,15 @@ public final class NativeLibrary {
         static final Throwable FAILURE = load();
     }
 
-    /** Set to {@code false} to skip the cache and always use {@code nu.pattern.OpenCV.loadLocally()}. */
+    /**
+     * Set to {@code false} to skip the cache: the bundled library is then loaded with
+     * {@code nu.pattern.OpenCV.loadLocally()} (unless the application's copy or one on
+     * {@code java.library.path} serves first).
+     */
     public static final String CACHE_PROPERTY = "imbytes.nativeCache";
+
+    /** What {@link #source()} says when the application had bound OpenCV before imbytes' first call. */
+    public static final String LOADED_BY_APPLICATION = "already loaded by the application";
 
     private static volatile String source = "not loaded";
 
@@ -53,9 +60,6 @@ public final class NativeLibrary {
                     + ": " + failure.getMessage(), failure);
         }
     }
-
-    /** What {@link #source()} says when the application had bound OpenCV before imbytes' first call. */
-    public static final String LOADED_BY_APPLICATION = "already loaded by the application";
 
     /**
      * Where the library came from: {@value #LOADED_BY_APPLICATION}, {@code "java.library.path (<file>)"},
