@@ -30,6 +30,12 @@ public final class OneOpenCvMain {
     private OneOpenCvMain() {
     }
 
+    /**
+     * Runs the steps named by {@code args} in order, then the Mat round trip, printing one line per step.
+     *
+     * @param args the steps ({@code imbytes}, {@code loadLocally}, {@code loadShared}, {@code loadLibrary}, {@code load=FILE})
+     * @throws IOException when a test image or {@code /proc/self/maps} cannot be read
+     */
     public static void main(String[] args) throws IOException {
         for (String step : args) {
             if (step.equals("imbytes")) {
