@@ -28,11 +28,11 @@ import java.util.zip.CRC32;
  * {@code org.openpnp:opencv} jar bundles, so a JVM start loads it from disk instead of extracting
  * ~65 MB into a new temporary folder every time.
  *
- * <p><b>Layout.</b> {@code <cache>/imbytes/opencv-<key>/libopencv_java490.so} (the file keeps the
- * resource's own name). {@code <cache>} is the system property {@value #DIR_PROPERTY}, else the
- * environment variable {@value #DIR_ENV}, else the platform's user cache folder
- * ({@code $XDG_CACHE_HOME} or {@code ~/.cache}; {@code ~/Library/Caches} on macOS;
- * {@code %LOCALAPPDATA%} on Windows).
+ * <p><b>Layout.</b> {@code <cache>/imbytes/opencv-<key>/<file>}, where the file keeps the resource's
+ * own name (e.g. {@code libopencv_java490.so}, from {@code Core.NATIVE_LIBRARY_NAME}).
+ * {@code <cache>} is the system property {@value #DIR_PROPERTY}, else the environment variable
+ * {@value #DIR_ENV}, else the platform's user cache folder ({@code $XDG_CACHE_HOME} or
+ * {@code ~/.cache}; {@code ~/Library/Caches} on macOS; {@code %LOCALAPPDATA%} on Windows).
  *
  * <p><b>The key</b> is the first 16 hex digits of a SHA-256 over the resource's name, its
  * uncompressed size and its CRC-32, all three read from the jar's central directory: no byte of
@@ -61,19 +61,25 @@ final class NativeCache {
 
     /** Where the bundled library lives in the opencv jar for this platform, or {@code null} if it has none. */
     static String resourcePath(String osName, String osArch) {
+        // The Java classes name their own native library: an OpenCV upgrade needs no change here.
+        return resourcePath(osName, osArch, org.opencv.core.Core.NATIVE_LIBRARY_NAME);
+    }
+
+    /** As {@link #resourcePath(String, String)}, for a library called {@code libraryName} ({@code opencv_java490}). */
+    static String resourcePath(String osName, String osArch, String libraryName) {
         String os = osName.toLowerCase(Locale.ROOT);
         String arch = osArch.toLowerCase(Locale.ROOT);
         String folder;
         String file;
         if (os.contains("linux")) {
             folder = "linux";
-            file = "libopencv_java490.so";
+            file = "lib" + libraryName + ".so";
         } else if (os.contains("mac") || os.contains("darwin")) {
             folder = "osx";
-            file = "libopencv_java490.dylib";
+            file = "lib" + libraryName + ".dylib";
         } else if (os.contains("windows")) {
             folder = "windows";
-            file = "opencv_java490.dll";
+            file = libraryName + ".dll";
         } else {
             return null;
         }

@@ -56,6 +56,16 @@ class NativeCacheTest {
         assertNull(NativeCache.resourcePath("Linux", "riscv64"));
     }
 
+    /** The file name follows the Java classes' {@code Core.NATIVE_LIBRARY_NAME}, so an OpenCV upgrade needs no code change. */
+    @Test
+    void theLibraryNameComesFromTheJavaClasses() {
+        assertEquals("/nu/pattern/opencv/linux/x86_64/libopencv_java4100.so", NativeCache.resourcePath("Linux", "amd64", "opencv_java4100"));
+        assertEquals("/nu/pattern/opencv/osx/ARMv8/libopencv_java4100.dylib", NativeCache.resourcePath("Mac OS X", "aarch64", "opencv_java4100"));
+        assertEquals("/nu/pattern/opencv/windows/x86_64/opencv_java4100.dll", NativeCache.resourcePath("Windows 11", "amd64", "opencv_java4100"));
+        String here = NativeCache.resourcePath(System.getProperty("os.name"), System.getProperty("os.arch"));
+        assertTrue(here.endsWith("/" + System.mapLibraryName(org.opencv.core.Core.NATIVE_LIBRARY_NAME)), here);
+    }
+
     @Test
     void extractsOnceIntoAContentKeyedFolderAndReusesIt(@TempDir Path root) throws Exception {
         URL url = resource();
