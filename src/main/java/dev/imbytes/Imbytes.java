@@ -177,7 +177,7 @@ public final class Imbytes {
         Objects.requireNonNull(fit, "fit");
         NativeLibrary.ensureLoaded();
         try (MatScope scope = new MatScope()) {
-            Mat out = Pipeline.resize(image, fit, scope);
+            Mat out = Pipeline.resize(image, fit, Limits.defaults(), scope);
             if (out == image) {
                 out = scope.own(image.clone());
             } else if (!out.isContinuous()) {
