@@ -57,7 +57,7 @@ public final class Pipeline {
                     + " never touches the disk unless allowed (DecodeOptions.withTempFilesAllowed(true))");
         }
         if (f == Format.TIFF) { // lenient too: these would make the decoder log or allocate out of proportion
-            TiffProbe.checkDecoder(input, header);
+            header = TiffProbe.checkDecoder(input, header);
         }
         if (header.defect() != null && !options.lenient()) {
             throw new CorruptImageException(Decoder.describe(header) + " is damaged: " + header.defect());
@@ -114,16 +114,21 @@ public final class Pipeline {
 
     /** Adapts an image to what {@code options.format()} can store, then encodes it. */
     public static byte[] encode(Mat image, EncodeOptions options, Background background, MatScope scope) {
-        return lastResort(() -> encodeChecked(image, options, background, scope));
+        return lastResort(() -> encodeChecked(image, false, options, background, scope));
     }
 
-    private static byte[] encodeChecked(Mat image, EncodeOptions options, Background background, MatScope scope) {
+    /** Adapts and encodes; when {@code ours}, {@code image} is released as soon as an adapted copy replaces it. */
+    private static byte[] encodeChecked(Mat image, boolean ours, EncodeOptions options, Background background,
+                                        MatScope scope) {
         NativeLibrary.ensureLoaded();
         Encoder.checkWritable(options);
         if (image.empty()) {
             throw new IllegalArgumentException("cannot encode an empty Mat");
         }
         Mat adapted = TargetAdapter.adapt(image, options.format(), background, scope);
+        if (ours && adapted != image) {
+            scope.releaseEarly(image); // peak memory: the source and its adapted copy, never more
+        }
         return Encoder.encode(adapted, options, scope);
     }
 
@@ -140,9 +145,14 @@ public final class Pipeline {
             EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(inputFormat));
             Encoder.checkWritable(encode);
             Mat resized = resize(decoded, fit, conversion.decodeOptions().limits(), scope);
-            byte[] bytes = encode(resized, encode, conversion.background(), scope);
+            if (resized != decoded.mat()) {
+                scope.releaseEarly(decoded.mat()); // a crop's view keeps its own reference to the pixels
+            }
+            int width = resized.cols();
+            int height = resized.rows();
+            byte[] bytes = encodeChecked(resized, true, encode, conversion.background(), scope);
             return new dev.imbytes.ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
-                    encode.format(), resized.cols(), resized.rows(), decoded.partial());
+                    encode.format(), width, height, decoded.partial());
         }
     }
 

@@ -72,8 +72,11 @@ final class TiffProbe {
      * are out of proportion to the image ({@link ImageTooLargeException}).
      *
      * @param header what {@link #probe} read from {@code input}
+     * @return {@code header}, or a copy whose defect says that compressed data does not decode to
+     *         what the image needs ({@link TiffStreams}): strict decoding then refuses it, lenient
+     *         decoding marks the result partial
      */
-    static void checkDecoder(ByteBuffer input, ImageHeader header) {
+    static ImageHeader checkDecoder(ByteBuffer input, ImageHeader header) {
         Src s = new Src(input);
         Tiff t = Tiff.open(s);
         long ifd = t.firstIfd();
@@ -82,6 +85,9 @@ final class TiffProbe {
         int bits = header.bitDepth();
         checkDecodable(t, ifd, photometric, bits, spp);
         checkBlockBuffers(t, ifd, header.width(), header.height(), spp, bits);
+        String streams = header.defect() == null ? TiffStreams.defect(s, header) : null;
+        return streams == null ? header : new ImageHeader(header.format(), header.width(), header.height(),
+                header.channels(), header.bitDepth(), header.orientationTag(), header.colorModel(), streams);
     }
 
     private static String colorModel(long photometric) {

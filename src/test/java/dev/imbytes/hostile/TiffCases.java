@@ -48,6 +48,7 @@ public final class TiffCases {
         m.put("LogL", TiffBuilder.grey(16, 16).set(262, 32844).set(259, 34676).data(noise(400, 7)).build());
         m.put("LogLuv", TiffBuilder.grey(16, 16).set(262, 32845).set(259, 34676).set(277, 3).set(258, 8, 8, 8)
                 .data(noise(900, 8)).build());
+        m.put("LogL photometric uncompressed", TiffBuilder.grey(16, 16).set(262, 32844).data(noise(256, 10)).build());
         m.put("no photometric", TiffBuilder.grey(16, 16).remove(262).data(noise(256, 9)).build());
         return m;
     }
