@@ -114,11 +114,15 @@ public final class Pipeline {
 
     /** Adapts an image to what {@code options.format()} can store, then encodes it. */
     public static byte[] encode(Mat image, EncodeOptions options, Background background, MatScope scope) {
-        return lastResort(() -> encodeChecked(image, false, options, background, scope));
+        return lastResort(() -> encodeChecked(image, null, options, background, scope));
     }
 
-    /** Adapts and encodes; when {@code ours}, {@code image} is released as soon as an adapted copy replaces it. */
-    private static byte[] encodeChecked(Mat image, boolean ours, EncodeOptions options, Background background,
+    /**
+     * Adapts and encodes. With {@code limits} (a conversion: {@code image} is its own), the
+     * encoder's working memory is checked against them and {@code image} is released as soon as an
+     * adapted copy replaces it.
+     */
+    private static byte[] encodeChecked(Mat image, Limits limits, EncodeOptions options, Background background,
                                         MatScope scope) {
         NativeLibrary.ensureLoaded();
         Encoder.checkWritable(options);
@@ -126,8 +130,11 @@ public final class Pipeline {
             throw new IllegalArgumentException("cannot encode an empty Mat");
         }
         Mat adapted = TargetAdapter.adapt(image, options.format(), background, scope);
-        if (ours && adapted != image) {
-            scope.releaseEarly(image); // peak memory: the source and its adapted copy, never more
+        if (limits != null) {
+            if (adapted != image) {
+                scope.releaseEarly(image); // peak memory: the source and its adapted copy, never more
+            }
+            SizeLimits.checkEncode(adapted, options, limits);
         }
         return Encoder.encode(adapted, options, scope);
     }
@@ -150,7 +157,7 @@ public final class Pipeline {
             }
             int width = resized.cols();
             int height = resized.rows();
-            byte[] bytes = encodeChecked(resized, true, encode, conversion.background(), scope);
+            byte[] bytes = encodeChecked(resized, conversion.decodeOptions().limits(), encode, conversion.background(), scope);
             return new dev.imbytes.ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
                     encode.format(), width, height, decoded.partial());
         }

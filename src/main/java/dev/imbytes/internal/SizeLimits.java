@@ -1,9 +1,11 @@
 package dev.imbytes.internal;
 
+import dev.imbytes.EncodeOptions;
 import dev.imbytes.Format;
 import dev.imbytes.ImageTooLargeException;
 import dev.imbytes.Limits;
 import dev.imbytes.ReadMode;
+import dev.imbytes.WebpOptions;
 import java.nio.ByteBuffer;
 import org.opencv.core.Mat;
 
@@ -65,6 +67,25 @@ final class SizeLimits {
         if (bytes > limits.maxDecodedBytes()) {
             throw new ImageTooLargeException("resizing to " + width + "x" + height + " needs " + bytes
                     + " bytes, over the limit of " + limits.maxDecodedBytes() + " decoded bytes");
+        }
+    }
+
+    /**
+     * Refuses an encode whose codec would need more working memory than
+     * {@link Limits#maxDecodedBytes()}: libwebp with alpha or lossless (its lossless coder, also
+     * used for the alpha plane, holds ARGB copies and hash chains: about 10 bytes a pixel measured)
+     * or lossy without alpha (YUV planes, about 2 bytes a pixel). The other encoders stream rows.
+     */
+    static void checkEncode(Mat adapted, EncodeOptions options, Limits limits) {
+        if (!(options instanceof WebpOptions webp)) {
+            return;
+        }
+        int perPixel = webp.lossless() || adapted.channels() == 4 ? 10 : 2;
+        long bytes = saturatingMultiply(adapted.total(), perPixel);
+        if (bytes > limits.maxDecodedBytes()) {
+            throw new ImageTooLargeException("encoding " + adapted.cols() + "x" + adapted.rows() + " as WebP"
+                    + (webp.lossless() ? " (lossless)" : adapted.channels() == 4 ? " with alpha" : "") + " needs about "
+                    + bytes + " bytes of encoder memory, over the limit of " + limits.maxDecodedBytes() + " decoded bytes");
         }
     }
 

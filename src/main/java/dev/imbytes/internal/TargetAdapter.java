@@ -89,8 +89,8 @@ final class TargetAdapter {
         return out;
     }
 
-    /** Rows per band of {@link #flatten}: about a megapixel, whose float scratch is some 60 MB. */
-    private static final int BAND_PIXELS = 1 << 20;
+    /** Pixels per band of {@link #flatten}: a quarter megapixel, whose float scratch is some 16 MB. */
+    private static final int BAND_PIXELS = 1 << 18;
 
     /**
      * Composites a BGRA image over an opaque colour: out = colour + alpha × (pixel − colour), per

@@ -27,6 +27,7 @@ import java.util.zip.DeflaterOutputStream;
  * <ul>
  * <li>{@code tiff}: every {@link TiffCases} file, strict and lenient, then three tile bombs at once</li>
  * <li>{@code png16 W H TARGET}: a W×H RGBA 16-bit PNG (zero pixels) converted to TARGET</li>
+ * <li>{@code png8 W H TARGET} and {@code png8a W H TARGET}: the same, 8-bit RGB and RGBA</li>
  * </ul>
  */
 public final class DecoderBoundsMain {
@@ -36,8 +37,8 @@ public final class DecoderBoundsMain {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "tiff" -> tiff();
-            case "png16" -> convert("png16", rgba16Png(Integer.parseInt(args[1]), Integer.parseInt(args[2])),
-                    Conversion.to(Format.valueOf(args[3])), "default");
+            case "png16", "png8", "png8a" -> convert(args[0], png(args[0], Integer.parseInt(args[1]),
+                    Integer.parseInt(args[2])), Conversion.to(Format.valueOf(args[3])), "default");
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("VmHWM " + Hostile.procStatusKb("VmHWM"));
@@ -76,10 +77,12 @@ public final class DecoderBoundsMain {
         }
     }
 
-    /** A W×H RGBA 16-bit PNG of zero pixels, deflated row by row (never held whole). */
-    static byte[] rgba16Png(int width, int height) {
+    /** A W×H PNG of zero pixels ({@code kind}: png16 = RGBA 16-bit, png8 = RGB, png8a = RGBA), deflated row by row. */
+    static byte[] png(String kind, int width, int height) {
+        int bits = kind.equals("png16") ? 16 : 8;
+        int channels = kind.equals("png8") ? 3 : 4;
         ByteArrayOutputStream idat = new ByteArrayOutputStream();
-        byte[] row = new byte[1 + width * 8];
+        byte[] row = new byte[1 + width * channels * bits / 8];
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, new Deflater(1), 1 << 16)) {
             for (int y = 0; y < height; y++) {
                 z.write(row);
@@ -92,8 +95,8 @@ public final class DecoderBoundsMain {
         byte[] ihdr = new byte[13];
         Hostile.putInt(ihdr, 0, width);
         Hostile.putInt(ihdr, 4, height);
-        ihdr[8] = 16;
-        ihdr[9] = 6;
+        ihdr[8] = (byte) bits;
+        ihdr[9] = (byte) (channels == 4 ? 6 : 2);
         chunk(png, "IHDR", ihdr);
         chunk(png, "IDAT", idat.toByteArray());
         chunk(png, "IEND", new byte[0]);

@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 
@@ -88,12 +88,20 @@ class DecoderBoundsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"JPEG", "WEBP"})
-    void rgba16PngJustWithinTheLimitsConvertsUnder700Mb(String target) {
-        // 6000 x 6000 x 8 bytes = 288 MB decoded, about the most a 16-bit RGBA image may take by
-        // default; JPEG needs the alpha flattened, WebP an 8-bit BGRA copy for libwebp
-        List<String> lines = runChild(240, "png16", "6000", "6000", target);
-        assertOutcome(lines, "png16 default", "ok 6000x6000");
+    @CsvSource({
+        // 288 MB decoded, about the most a 16-bit RGBA image may take; JPEG needs alpha flattened
+        "png16, 6000, JPEG, ok 6000x6000",
+        // 300 MB decoded, the most an 8-bit RGBA image may take, flattened for JPEG
+        "png8a, 8660, JPEG, ok 8660x8660",
+        // libwebp needs about 10 bytes a pixel for alpha: 30 MP is the most it may take
+        "png8a, 5470, WEBP, ok 5470x5470",
+        "png8a, 8660, WEBP, ImageTooLargeException",
+        // 100 MP of 8-bit RGB, the pixel limit itself, through lossy WebP
+        "png8, 10000, WEBP, ok 10000x10000"
+    })
+    void oneConversionAtTheDefaultLimitsStaysUnder700Mb(String kind, String side, String target, String outcome) {
+        List<String> lines = runChild(240, kind, side, side, target);
+        assertOutcome(lines, kind + " default", outcome);
         long peak = peakKb(lines);
         assertTrue(peak < MAX_CONVERSION_PEAK_KB, "peak RSS " + peak + " kB");
     }
