@@ -33,6 +33,13 @@ final class TiffProbe {
      */
     static final long BLOCK_BYTES_FLOOR = 64L << 20;
 
+    /**
+     * OpenCV's {@code readHeader} counts every page ({@code TIFFNumberOfDirectories}) though only
+     * the first is decoded, so the page chain is work a file can multiply: more pages than this
+     * are refused. 1024 is far beyond real multi-page scans and faxes.
+     */
+    static final int MAX_PAGES = 1024;
+
     private TiffProbe() {
     }
 
@@ -84,6 +91,7 @@ final class TiffProbe {
         int spp = header.channels();
         int bits = header.bitDepth();
         checkDecodable(t, ifd, photometric, bits, spp);
+        checkPages(t, ifd);
         checkBlockBuffers(t, ifd, header.width(), header.height(), spp, bits);
         String streams = header.defect() == null ? TiffStreams.defect(s, header) : null;
         return streams == null ? header : new ImageHeader(header.format(), header.width(), header.height(),
@@ -131,6 +139,21 @@ final class TiffProbe {
         long sampleFormat = v[1] < 0 ? 1 : v[1];
         if (sampleFormat < 1 || sampleFormat > 3 || sampleFormat == 3 && bits < 32) {
             throw unsupported("SampleFormat " + sampleFormat + " with " + bits + " bits per sample");
+        }
+    }
+
+    /** Refuses a page chain longer than {@link #MAX_PAGES}, or one that loops back. */
+    private static void checkPages(Tiff t, long first) {
+        java.util.Set<Long> seen = new java.util.HashSet<>(); // at most MAX_PAGES offsets
+        long ifd = first;
+        while (ifd > 0) {
+            if (!seen.add(ifd)) {
+                throw HeaderProbe.corrupt(Format.TIFF, "the page chain loops back to offset " + ifd);
+            }
+            if (seen.size() > MAX_PAGES) {
+                throw unsupported("more than " + MAX_PAGES + " pages");
+            }
+            ifd = t.nextIfd(ifd); // 0 after the last page, -1 where the chain leaves the data: libtiff stops there too
         }
     }
 

@@ -34,6 +34,7 @@ public final class DecoderBoundsMain {
     private DecoderBoundsMain() {
     }
 
+    /** Runs the scenario named by {@code args[0]} (see the class comment), then prints the peak RSS. */
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "tiff" -> tiff();

@@ -67,6 +67,9 @@ class DecoderBoundsTest {
             assertOutcome(lines, "tile-bomb.tif " + mode, "ImageTooLargeException");
             assertOutcome(lines, "deflate-tile-bomb.tif " + mode, "ImageTooLargeException");
             assertOutcome(lines, "compression-999.tif " + mode, "UnsupportedFormatException");
+            assertOutcome(lines, "pages-2.tif " + mode, "ok 1x1");
+            assertOutcome(lines, "pages-1025.tif " + mode, "UnsupportedFormatException");
+            assertOutcome(lines, "pages-loop.tif " + mode, "CorruptImageException");
             for (String odd : TiffCases.oddFields().keySet()) {
                 assertOutcome(lines, odd.replaceAll("[^A-Za-z0-9]+", "-") + ".tif " + mode, "UnsupportedFormatException");
             }

@@ -37,6 +37,40 @@ public final class TiffCases {
         return TiffBuilder.grey(64, 64).set(259, 5).data(noise(2000, 2)).build();
     }
 
+    /**
+     * {@code pages} copies of a 1×1 page: the first page's IFD is the builder's, each further one
+     * a copy of it appended after the last, so only the chain's length is unusual.
+     */
+    public static byte[] manyPages(int pages) {
+        byte[] one = TiffBuilder.grey(1, 1).data(new byte[] {0}).build();
+        int ifd0 = (one[4] & 0xFF) | (one[5] & 0xFF) << 8;
+        int entries = (one[ifd0] & 0xFF) | (one[ifd0 + 1] & 0xFF) << 8;
+        int ifdLength = 2 + 12 * entries + 4;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(one);
+        int previousNext = ifd0 + ifdLength - 4;
+        byte[] b = null;
+        for (int p = 1; p < pages; p++) {
+            b = out.toByteArray();
+            Hostile.putIntLe(b, previousNext, b.length);
+            out.reset();
+            out.writeBytes(b);
+            byte[] copy = java.util.Arrays.copyOfRange(one, ifd0, ifd0 + ifdLength);
+            Hostile.putIntLe(copy, ifdLength - 4, 0);
+            previousNext = b.length + ifdLength - 4;
+            out.writeBytes(copy);
+        }
+        return out.toByteArray();
+    }
+
+    /** A page chain whose second page links back to the first. */
+    public static byte[] loopingPages() {
+        byte[] b = manyPages(2);
+        int ifd0 = (b[4] & 0xFF) | (b[5] & 0xFF) << 8;
+        Hostile.putIntLe(b, b.length - 4, ifd0);
+        return b;
+    }
+
     /** The odd field combinations OpenCV 4.9 cannot decode, by name. */
     public static Map<String, byte[]> oddFields() {
         Map<String, byte[]> m = new LinkedHashMap<>();
@@ -66,6 +100,9 @@ public final class TiffCases {
         m.put("deflate-tile-bomb.tif", deflateTileBomb());
         m.put("compression-999.tif", unknownCompression());
         m.put("garbage-lzw.tif", garbageLzw());
+        m.put("pages-2.tif", manyPages(2));
+        m.put("pages-1025.tif", manyPages(1025));
+        m.put("pages-loop.tif", loopingPages());
         oddFields().forEach((k, v) -> m.put(k.replaceAll("[^A-Za-z0-9]+", "-") + ".tif", v));
         return m;
     }
