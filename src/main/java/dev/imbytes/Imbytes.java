@@ -173,13 +173,17 @@ public final class Imbytes {
 
     // ---------------------------------------------------------------- resize
 
-    /** Resizes {@code image} (which stays the caller's) into a new image the caller owns. */
+    /**
+     * Resizes {@code image} (which stays the caller's) into a new image the caller owns.
+     *
+     * @throws ImageTooLargeException when the result would be over {@link Limits#defaults()}, before OpenCV is called
+     */
     public static ImageMat resize(Mat image, Fit fit) {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(fit, "fit");
         NativeLibrary.ensureLoaded();
         try (MatScope scope = new MatScope()) {
-            Mat out = Pipeline.resize(image, fit, scope);
+            Mat out = Pipeline.resize(image, fit, Limits.defaults(), scope);
             if (out == image) {
                 out = scope.own(image.clone());
             } else if (!out.isContinuous()) {

@@ -7,9 +7,12 @@ package dev.imbytes;
  * <p>Defaults: at most {@value #DEFAULT_MAX_PIXELS} pixels (100 MP: every real photo we test with,
  * up to 24 MP, passes; every decompression bomb, from 268 MP up, is refused), at most
  * {@value #DEFAULT_MAX_SIDE} pixels on a side (the JPEG format's own maximum) and at most
- * {@value #DEFAULT_MAX_BYTES} input bytes (256 MiB). A process-wide default can be set at start-up
- * with the system properties {@code imbytes.maxPixels}, {@code imbytes.maxSide} and
- * {@code imbytes.maxBytes}; they are read once.
+ * {@value #DEFAULT_MAX_BYTES} input bytes (256 MiB), and at most {@value #DEFAULT_MAX_DECODED_BYTES}
+ * bytes of decoded pixels and decoder buffers for one image (every 8-bit colour image of 100 MP
+ * fits; alpha, 16-bit samples and large TIFF strips count for what they cost). A process-wide
+ * default can be set at start-up with the system properties {@code imbytes.maxPixels},
+ * {@code imbytes.maxSide}, {@code imbytes.maxBytes} and {@code imbytes.maxDecodedBytes}; they are
+ * read once.
  *
  * <pre>{@code
  * Limits strict = Limits.defaults().withMaxPixels(40_000_000);
@@ -22,20 +25,30 @@ public final class Limits {
     public static final int DEFAULT_MAX_SIDE = 65_535;
     /** Default limit on the encoded input, in bytes: 256 MiB. */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+    /**
+     * Default limit on the native memory one decoded image may take: the pixels in the form they
+     * are decoded to (channels × bytes per sample × pixels) plus the decoder's own buffers that
+     * grow with the header (TIFF strips and tiles). 300 MB is 100 MP of 8-bit BGR; it keeps one
+     * conversion at the default limits under 700 MB resident (see SECURITY.md for the formula).
+     */
+    public static final long DEFAULT_MAX_DECODED_BYTES = 300_000_000L;
 
     private static final Limits DEFAULTS = new Limits(
             Long.getLong("imbytes.maxPixels", DEFAULT_MAX_PIXELS),
             Integer.getInteger("imbytes.maxSide", DEFAULT_MAX_SIDE),
-            Long.getLong("imbytes.maxBytes", DEFAULT_MAX_BYTES));
+            Long.getLong("imbytes.maxBytes", DEFAULT_MAX_BYTES),
+            Long.getLong("imbytes.maxDecodedBytes", DEFAULT_MAX_DECODED_BYTES));
 
     private final long maxPixels;
     private final int maxSide;
     private final long maxBytes;
+    private final long maxDecodedBytes;
 
-    private Limits(long maxPixels, int maxSide, long maxBytes) {
+    private Limits(long maxPixels, int maxSide, long maxBytes, long maxDecodedBytes) {
         this.maxPixels = requirePositive("maxPixels", maxPixels);
         this.maxSide = (int) requirePositive("maxSide", maxSide);
         this.maxBytes = requirePositive("maxBytes", maxBytes);
+        this.maxDecodedBytes = requirePositive("maxDecodedBytes", maxDecodedBytes);
     }
 
     /** The process-wide defaults (the constants above, unless overridden by system properties). */
@@ -45,22 +58,35 @@ public final class Limits {
 
     /** No practical limit: for trusted input only. */
     public static Limits none() {
-        return new Limits(Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
+        return new Limits(Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
     /** A copy with another pixel limit (width × height). */
     public Limits withMaxPixels(long pixels) {
-        return new Limits(pixels, maxSide, maxBytes);
+        return new Limits(pixels, maxSide, maxBytes, maxDecodedBytes);
     }
 
     /** A copy with another limit on the longer side. */
     public Limits withMaxSide(int side) {
-        return new Limits(maxPixels, side, maxBytes);
+        return new Limits(maxPixels, side, maxBytes, maxDecodedBytes);
     }
 
     /** A copy with another limit on the encoded input size. */
     public Limits withMaxBytes(long bytes) {
-        return new Limits(maxPixels, maxSide, bytes);
+        return new Limits(maxPixels, maxSide, bytes, maxDecodedBytes);
+    }
+
+    /**
+     * A copy with another limit on decoded bytes: the decoded pixels (channels × bytes per sample ×
+     * pixels, in the form the read mode gives) plus decoder buffers that grow with the header.
+     */
+    public Limits withMaxDecodedBytes(long bytes) {
+        return new Limits(maxPixels, maxSide, maxBytes, bytes);
+    }
+
+    /** The most bytes one decoded image (and its decoder's header-sized buffers) may take. */
+    public long maxDecodedBytes() {
+        return maxDecodedBytes;
     }
 
     /** The most pixels (width × height) an image may have. */
@@ -87,6 +113,7 @@ public final class Limits {
 
     @Override
     public String toString() {
-        return "Limits[maxPixels=" + maxPixels + ", maxSide=" + maxSide + ", maxBytes=" + maxBytes + "]";
+        return "Limits[maxPixels=" + maxPixels + ", maxSide=" + maxSide + ", maxBytes=" + maxBytes
+                + ", maxDecodedBytes=" + maxDecodedBytes + "]";
     }
 }

@@ -96,7 +96,7 @@ public final class HeaderProbe {
                 case JPEG: return JpegProbe.probe(s);
                 case PNG: return PngProbe.probe(s);
                 case WEBP: return WebpProbe.probe(s);
-                case TIFF: return tiff(s);
+                case TIFF: return TiffProbe.probe(s);
                 case BMP: return bmp(s);
                 case GIF: return gif(s);
                 case JPEG2000: return MiscProbes.jpeg2000(s);
@@ -128,95 +128,6 @@ public final class HeaderProbe {
             throw corrupt(f, "invalid " + what + " " + v);
         }
         return (int) v;
-    }
-
-    // ---- TIFF ----------------------------------------------------------------------------
-
-    private static ImageHeader tiff(Src s) {
-        Tiff t = Tiff.open(s);
-        if (t == null) {
-            throw corrupt(Format.TIFF, "bad header");
-        }
-        long ifd = t.firstIfd();
-        if (ifd < 8 || !s.has(ifd, 2)) {
-            throw corrupt(Format.TIFF, "first IFD offset " + ifd + " is outside the data (" + s.length() + " bytes)");
-        }
-        long[] v = t.read(ifd, Tiff.TAG_WIDTH, Tiff.TAG_HEIGHT, Tiff.TAG_BITS_PER_SAMPLE,
-                Tiff.TAG_SAMPLES_PER_PIXEL, Tiff.TAG_PHOTOMETRIC, Tiff.TAG_ORIENTATION);
-        if (v[0] < 0 || v[1] < 0) {
-            throw corrupt(Format.TIFF, "first IFD has no " + (v[0] < 0 ? "ImageWidth" : "ImageLength") + " tag");
-        }
-        int w = dimension(Format.TIFF, "width", v[0]);
-        int h = dimension(Format.TIFF, "height", v[1]);
-        int bits = v[2] < 0 ? 1 : (int) Math.min(v[2], Integer.MAX_VALUE);
-        int spp = v[3] < 0 ? 1 : (int) Math.min(v[3], Integer.MAX_VALUE);
-        String color;
-        switch ((int) Math.min(v[4], Integer.MAX_VALUE)) {
-            case 0: case 1: color = "gray"; break;
-            case 2: color = "rgb"; break;
-            case 3: color = "palette"; break;
-            case 5: color = "cmyk"; break;
-            case 6: color = "ycbcr"; break;
-            default: color = ""; break;
-        }
-        int orientation = v[5] < 0 || v[5] > Integer.MAX_VALUE ? -1 : (int) v[5];
-        return new ImageHeader(Format.TIFF, w, h, spp, bits, orientation, color, tiffDataDefect(s, t, ifd, w, h, spp, bits));
-    }
-
-    /**
-     * Whether the first image's strips (or tiles) are all inside the data: enough offsets and byte
-     * counts for the image size, each block's bytes within the file (for uncompressed data, the
-     * bytes the image needs; a stored count may overstate them). Null when whole. The work is
-     * bounded by the data: no more blocks are checked than the offset array can hold.
-     */
-    static String tiffDataDefect(Src s, Tiff t, long ifd, long w, long h, long spp, long bits) {
-        long[] v = t.read(ifd, Tiff.TAG_COMPRESSION, Tiff.TAG_ROWS_PER_STRIP, Tiff.TAG_PLANAR_CONFIG,
-                Tiff.TAG_TILE_WIDTH, Tiff.TAG_TILE_LENGTH);
-        String entries = t.entriesDefect(ifd);
-        if (entries != null) {
-            return entries;
-        }
-        long compression = v[0] < 0 ? 1 : v[0];
-        boolean planar = v[2] == 2 && spp > 1;
-        boolean tiled = v[3] > 0 && v[4] > 0;
-        Tiff.Field offsets = t.field(ifd, tiled ? Tiff.TAG_TILE_OFFSETS : Tiff.TAG_STRIP_OFFSETS);
-        Tiff.Field counts = t.field(ifd, tiled ? Tiff.TAG_TILE_BYTE_COUNTS : Tiff.TAG_STRIP_BYTE_COUNTS);
-        String what = tiled ? "tile" : "strip";
-        if (offsets == null) {
-            return "no " + (tiled ? "TileOffsets" : "StripOffsets");
-        }
-        long blockWidth = tiled ? v[3] : w;
-        long blockRows = tiled ? v[4] : v[1] <= 0 || v[1] > h ? h : v[1];
-        long across = tiled ? (w + blockWidth - 1) / blockWidth : 1;
-        long down = (h + blockRows - 1) / blockRows;
-        long planes = planar ? spp : 1;
-        long blocks = across * down * planes;
-        if (offsets.count() < blocks) {
-            return "truncated: " + offsets.count() + " " + what + " offsets for the " + blocks + " " + what + "s the image needs";
-        }
-        if (offsets.count() * offsets.size() > s.length()) {
-            return what + " offset array of " + offsets.count() + " entries does not fit in the data";
-        }
-        if (counts == null && compression != 1) {
-            return "no " + (tiled ? "TileByteCounts" : "StripByteCounts");
-        }
-        long samples = planar ? 1 : spp;
-        long rowBytes = (blockWidth * samples * Math.max(1, bits) + 7) / 8;
-        for (long i = 0; i < blocks; i++) {
-            long off = t.value(offsets, i);
-            long rows = tiled ? blockRows : Math.min(blockRows, h - i % down * blockRows);
-            long raw = rowBytes * rows;
-            long count = counts == null ? raw : t.value(counts, i);
-            if (off < 0 || count < 0) {
-                return "truncated: " + what + " " + i + " has no readable offset or byte count";
-            }
-            long need = compression == 1 ? Math.min(count, raw) : count;
-            if (off > s.length() || need > s.length() - off) {
-                return "truncated: " + what + " " + i + " needs bytes " + off + " to " + (off + need) + ", have "
-                        + s.length();
-            }
-        }
-        return null;
     }
 
     // ---- BMP -----------------------------------------------------------------------------

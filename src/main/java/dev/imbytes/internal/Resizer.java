@@ -2,6 +2,7 @@ package dev.imbytes.internal;
 
 import dev.imbytes.Fit;
 import dev.imbytes.Interpolation;
+import dev.imbytes.Limits;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
@@ -15,10 +16,13 @@ final class Resizer {
     /**
      * Resizes {@code src} as {@code fit} asks for an image whose full upright size is
      * {@code fullWidth} × {@code fullHeight}. {@code src} may be smaller than that when it was decoded
-     * at a reduced scale; the result has exactly the size a full decode would have given.
+     * at a reduced scale; the result has exactly the size a full decode would have given. A size
+     * over {@code limits} (a huge factor or box; {@link Fit} saturates at {@code Integer.MAX_VALUE})
+     * is refused with {@link dev.imbytes.ImageTooLargeException} before OpenCV is called.
      */
-    static Mat apply(Mat src, Fit fit, int fullWidth, int fullHeight, MatScope scope) {
+    static Mat apply(Mat src, Fit fit, int fullWidth, int fullHeight, Limits limits, MatScope scope) {
         int[] size = fit.resizedSize(fullWidth, fullHeight);
+        SizeLimits.checkResize(size[0], size[1], src, limits);
         Mat resized = src;
         if (size[0] != src.cols() || size[1] != src.rows()) {
             resized = scope.mat();

@@ -18,16 +18,32 @@ final class TargetAdapter {
     private TargetAdapter() {
     }
 
+    /**
+     * {@code src} adapted to {@code target}; {@code src} itself when nothing needs changing. Each
+     * intermediate copy is released as soon as the next one exists, so that at most the source
+     * and two copies are alive at once.
+     */
     static Mat adapt(Mat src, Format target, Background background, MatScope scope) {
         Mat m = src;
         boolean floatTarget = target == Format.PFM || target == Format.HDR || target == Format.EXR;
         if (m.channels() == 4 && !target.supportsAlpha()) {
-            m = flatten(m, background, scope);
+            // 16-bit straight to 8-bit where the target needs it: one copy less, and one rounding
+            boolean to8 = m.depth() == CvType.CV_16U && !target.supports16Bit() && !floatTarget;
+            m = flatten(m, background, to8 ? CvType.CV_8U : m.depth(), scope);
         } else if (m.channels() == 2) {
             m = convertColor(m, Imgproc.COLOR_GRAY2BGR, scope); // never made by imdecode; defensive
         }
-        m = adaptDepth(m, target, floatTarget, scope);
-        return adaptChannels(m, target, scope);
+        Mat depthAdapted = adaptDepth(m, target, floatTarget, scope);
+        releaseIntermediate(m, depthAdapted, src, scope);
+        Mat out = adaptChannels(depthAdapted, target, scope);
+        releaseIntermediate(depthAdapted, out, src, scope);
+        return out;
+    }
+
+    private static void releaseIntermediate(Mat previous, Mat next, Mat src, MatScope scope) {
+        if (previous != next && previous != src) {
+            scope.releaseEarly(previous);
+        }
     }
 
     private static Mat adaptDepth(Mat m, Format target, boolean floatTarget, MatScope scope) {
@@ -73,11 +89,30 @@ final class TargetAdapter {
         return out;
     }
 
+    /** Pixels per band of {@link #flatten}: a quarter megapixel, whose float scratch is some 16 MB. */
+    private static final int BAND_PIXELS = 1 << 18;
+
     /**
      * Composites a BGRA image over an opaque colour: out = colour + alpha × (pixel − colour), per
-     * channel, in float to avoid rounding drift, then back to the source depth.
+     * channel, in float to avoid rounding drift, then back to the source depth. It works in bands
+     * of rows because the float scratch takes 60 bytes a pixel: for a whole 100 MP image that would
+     * be gigabytes, for a band it is a bounded few tens of MB next to the output.
      */
-    static Mat flatten(Mat bgra, Background background, MatScope scope) {
+    static Mat flatten(Mat bgra, Background background, int outDepth, MatScope scope) {
+        Mat out = scope.mat();
+        out.create(bgra.rows(), bgra.cols(), CvType.makeType(outDepth, 3));
+        int bandRows = Math.max(1, BAND_PIXELS / Math.max(1, bgra.cols()));
+        for (int y = 0; y < bgra.rows(); y += bandRows) {
+            int end = Math.min(bgra.rows(), y + bandRows);
+            try (MatScope band = new MatScope()) {
+                Mat flat = flattenBand(band.own(bgra.submat(y, end, 0, bgra.cols())), background, outDepth, band);
+                flat.copyTo(band.own(out.submat(y, end, 0, bgra.cols())));
+            }
+        }
+        return out;
+    }
+
+    private static Mat flattenBand(Mat bgra, Background background, int outDepth, MatScope scope) {
         double max = bgra.depth() == CvType.CV_16U ? 65535.0 : bgra.depth() == CvType.CV_32F ? 1.0 : 255.0;
         Mat alpha = scope.mat();
         Core.extractChannel(bgra, alpha, 3);
@@ -98,7 +133,8 @@ final class TargetAdapter {
         Mat sum = scope.mat();
         Core.add(weighted, colour, sum);
         Mat out = scope.mat();
-        sum.convertTo(out, bgra.depth());        // rounds and saturates
+        double toOut = outDepth == bgra.depth() ? 1 : 255.0 / 65535.0; // only 16-bit to 8-bit changes depth here
+        sum.convertTo(out, outDepth, toOut);     // rounds and saturates
         return out;
     }
 }

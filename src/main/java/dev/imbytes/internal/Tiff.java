@@ -198,6 +198,26 @@ final class Tiff {
         return null;
     }
 
+    /**
+     * The offset of the IFD after the one at {@code ifdOffset} (0 when it is the last), or -1 when
+     * the entry count or the next-IFD offset lies outside the data.
+     */
+    long nextIfd(long ifdOffset) {
+        if (!s.has(ifdOffset, big ? 8 : 2)) {
+            return -1;
+        }
+        long count = big ? u64(ifdOffset) : u16(ifdOffset);
+        int entrySize = big ? 20 : 12;
+        if (count < 0 || count > s.length() / entrySize) {
+            return -1;
+        }
+        long at = ifdOffset + (big ? 8 : 2) + count * entrySize;
+        if (!s.has(at, big ? 8 : 4)) {
+            return -1;
+        }
+        return big ? u64(at) : u32(at);
+    }
+
     /** Value {@code i} of {@code f}, or -1 when it lies outside the data. */
     long value(Field f, long i) {
         long at = f.at() + i * f.size();

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Run in a small child JVM by {@link BombMemoryTest}: tries every {@code bomb} row of index.tsv,
- * and headers patched to absurd sizes, with every format allowed (strict and lenient). Prints
+ * headers patched to absurd sizes and TIFF tile bombs, with every format allowed (strict and lenient). Prints
  * "refused NAME" or "NOT REFUSED NAME: outcome" per bomb, then "VmHWM N" (peak RSS in kB).
  */
 public final class BombMain {
@@ -30,6 +30,8 @@ public final class BombMain {
         bombs.put("synthetic PNG 1x2000000000", Hostile.pngWithSize(png, 1, 2_000_000_000));
         bombs.put("synthetic JPEG 65000x65000", Hostile.jpegWithSize(jpeg, 65_000, 65_000));
         bombs.put("synthetic BMP 40000x40000", Hostile.bmpWithSize(bmp, 40_000, 40_000));
+        bombs.put("synthetic TIFF 1x1 with a 16000x16000 tile", TiffCases.tileBomb());
+        bombs.put("synthetic TIFF 1x1 with an 8000x8000 deflate tile", TiffCases.deflateTileBomb());
         for (Map.Entry<String, byte[]> b : bombs.entrySet()) {
             for (boolean lenient : new boolean[] {false, true}) {
                 String outcome;
