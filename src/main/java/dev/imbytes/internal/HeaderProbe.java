@@ -2,6 +2,7 @@ package dev.imbytes.internal;
 
 import dev.imbytes.CorruptImageException;
 import dev.imbytes.Format;
+import dev.imbytes.ImageException;
 import dev.imbytes.UnsupportedFormatException;
 import java.nio.ByteBuffer;
 
@@ -106,8 +107,8 @@ public final class HeaderProbe {
                 case PFM: return TextProbes.pfm(s);
                 default: return TextProbes.pnm(s, f);
             }
-        } catch (CorruptImageException e) {
-            throw e;
+        } catch (ImageException e) {
+            throw e; // already typed: a probe may refuse a bomb or an unsupported variant, not only damage
         } catch (Src.OutOfData e) {
             throw corrupt(f, "header truncated (" + s.length() + " bytes; needed data at offset " + e.offset + ")");
         } catch (RuntimeException e) {
