@@ -58,6 +58,7 @@ final class PngProbe {
         boolean idat = false;
         boolean iend = false;
         CRC32 crc = new CRC32();
+        PngChunkRules rules = new PngChunkRules(colorType, depth);
         long off = 8;
         int len = s.length();
         while (true) {
@@ -101,6 +102,9 @@ final class PngProbe {
             crc.update(s.window(off + 4, (int) clen + 4));
             if (crc.getValue() != s.u32be(data + clen) && defect == null) {
                 defect = "bad CRC in chunk " + name;
+            }
+            if (rules.next(name, clen) == PngChunkRules.Verdict.REFUSE && defect == null) {
+                defect = rules.reason(); // what libpng would stop at (or print about) is refused here
             }
             switch (name) {
                 case "IDAT":
