@@ -8,8 +8,8 @@ package dev.imbytes.internal;
  * "libpng error: PLTE: duplicate", "IDAT: Missing PLTE before IDAT"). Where libpng ignores the
  * chunk with a warning, the same pixels come out when the chunk is left out of the copy OpenCV
  * gets ({@link Verdict#DROP}, done by {@link PngSanitizer}); where libpng stops, or where leaving
- * the chunk out would change the result, the file is refused in strict mode
- * ({@link Verdict#REFUSE}, a defect in {@link PngProbe}). One instance follows one file.
+ * ({@link Verdict#REFUSE}), the file is refused in {@link PngProbe}, in lenient mode too, since
+ * libpng would return nothing. One instance follows one file.
  */
 final class PngChunkRules {
 
@@ -19,7 +19,7 @@ final class PngChunkRules {
         KEEP,
         /** libpng ignores it with a warning: leave it out of OpenCV's copy. */
         DROP,
-        /** libpng fails on it, or warns and uses it: refuse the file (strict). */
+        /** libpng fails on it (and prints why): refuse the file, lenient mode too. */
         REFUSE
     }
 

@@ -103,8 +103,9 @@ final class PngProbe {
             if (crc.getValue() != s.u32be(data + clen) && defect == null) {
                 defect = "bad CRC in chunk " + name;
             }
-            if (rules.next(name, clen) == PngChunkRules.Verdict.REFUSE && defect == null) {
-                defect = rules.reason(); // what libpng would stop at (or print about) is refused here
+            if (rules.next(name, clen) == PngChunkRules.Verdict.REFUSE) {
+                // libpng would print its error and return nothing, so lenient mode gains nothing either
+                throw HeaderProbe.corrupt(Format.PNG, rules.reason());
             }
             switch (name) {
                 case "IDAT":

@@ -1,9 +1,16 @@
 package dev.imbytes.internal;
 
 import dev.imbytes.Format;
+import dev.imbytes.UnsupportedFormatException;
 
 /** WebP header reading: RIFF container with a VP8, VP8L or VP8X first chunk. */
 final class WebpProbe {
+
+    /**
+     * OpenCV 4.9 reads a fixed-size WebP header first and fails with a message on stderr (and an
+     * exception) when the buffer is shorter, whatever the file's own sizes say.
+     */
+    static final int OPENCV_MIN_BYTES = 36;
 
     private WebpProbe() {
     }
@@ -20,9 +27,17 @@ final class WebpProbe {
         if (!s.has(off, 8)) {
             throw HeaderProbe.corrupt(Format.WEBP, "truncated before the first chunk");
         }
+        if (len < OPENCV_MIN_BYTES) { // refused in lenient mode too: OpenCV could only print and fail
+            throw HeaderProbe.corrupt(Format.WEBP, "only " + len + " bytes; OpenCV needs at least " + OPENCV_MIN_BYTES);
+        }
         String fourcc = fourcc(s, off);
         long size = s.u32le(off + 4);
         long data = off + 8;
+        if (riffSize < 12 || data + size > riffSize + 8) {
+            // libwebp checks the first chunk against the RIFF size and gives up if it does not fit
+            String what = "RIFF size " + riffSize + " does not hold the " + fourcc.trim() + " chunk of " + size + " bytes";
+            defect = defect != null ? defect : what;
+        }
         switch (fourcc) {
             case "VP8 ": {
                 // frame tag (3 bytes), start code 9d 01 2a, then 14-bit width and height
@@ -61,6 +76,9 @@ final class WebpProbe {
                     throw HeaderProbe.corrupt(Format.WEBP, "VP8X header cut short");
                 }
                 int flags = s.u8(data);
+                if ((flags & 0x02) != 0) {
+                    throw animated();
+                }
                 boolean alpha = (flags & 0x10) != 0;
                 int w = s.u24le(data + 4) + 1;
                 int h = s.u24le(data + 7) + 1;
@@ -73,7 +91,10 @@ final class WebpProbe {
                     if (cc.equals("EXIF") && orientation < 0 && s.has(p + 8, cs)) {
                         orientation = Tiff.exifOrientation(s.slice(p + 8, cs));
                     }
-                    if (cc.equals("VP8 ") || cc.equals("VP8L") || cc.equals("ANMF")) {
+                    if (cc.equals("ANMF") || cc.equals("ANIM")) {
+                        throw animated();
+                    }
+                    if (cc.equals("VP8 ") || cc.equals("VP8L")) {
                         image = true;
                     }
                     if (!s.has(p + 8, cs)) {
@@ -94,6 +115,11 @@ final class WebpProbe {
                 throw HeaderProbe.corrupt(Format.WEBP, "first chunk is \"" + fourcc.replaceAll("[^ -~]", "?")
                         + "\", not VP8, VP8L or VP8X");
         }
+    }
+
+    /** OpenCV 4.9 asserts on animation (and prints the assertion); a later version will decode frame one. */
+    private static UnsupportedFormatException animated() {
+        return new UnsupportedFormatException("WebP: animated WebP is not supported (only still images are decoded)");
     }
 
     private static void checkSize(int w, int h) {
