@@ -95,7 +95,8 @@ final class JpegProbe {
                 jfif = true;
                 // libjpeg reads the version from 14-byte JFIF headers and warns unless it is 1.x
                 if (payloadLen >= 14 && s.u8(payload + 5) != 1 && defect == null) {
-                    defect = "unknown JFIF revision " + s.u8(payload + 5) + "." + s.u8(payload + 6);
+                    defect = String.format(java.util.Locale.ROOT, "unknown JFIF revision %d.%02d", s.u8(payload + 5),
+                            s.u8(payload + 6));
                 }
             } else if (marker == 0xE1 && complete && orientation < 0 && s.startsWith(payload, "Exif\0\0")) {
                 orientation = Tiff.exifOrientation(s.slice(payload + 6, payloadLen - 6));

@@ -1,6 +1,7 @@
 package dev.imbytes.internal;
 
 import dev.imbytes.Format;
+import dev.imbytes.ImageTooLargeException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
@@ -12,6 +13,14 @@ final class PngProbe {
 
     /** Decompressed text chunks are cut off at this size. */
     static final int INFLATE_CAP = 1 << 20;
+
+    /**
+     * The most chunks a PNG may have. Each chunk costs the probe, the sanitiser and libpng a fixed
+     * amount of work whatever its size, so 256 MiB of empty chunks would cost a minute of CPU for
+     * a 1×1 image. libpng writes 8 KiB IDAT chunks (32,768 for 256 MiB); an encoder writing one
+     * IDAT per row stays under 65,536 (the largest side); real files add a handful of others.
+     */
+    static final int MAX_CHUNKS = 100_000;
 
     private PngProbe() {
     }
@@ -59,6 +68,7 @@ final class PngProbe {
         boolean iend = false;
         CRC32 crc = new CRC32();
         PngChunkRules rules = new PngChunkRules(colorType, depth);
+        int chunks = 0;
         long off = 8;
         int len = s.length();
         while (true) {
@@ -73,6 +83,9 @@ final class PngProbe {
                     defect = "truncated inside a chunk header";
                 }
                 break;
+            }
+            if (++chunks > MAX_CHUNKS) { // refused in lenient mode too: it is a CPU bomb, not damage
+                throw new ImageTooLargeException("PNG: more than " + MAX_CHUNKS + " chunks");
             }
             long clen = s.u32be(off);
             String name = chunkName(s, off + 4);

@@ -93,6 +93,31 @@ final class Crafted {
                 .array();
     }
 
+    /**
+     * The first {@code length} bytes of a simple-format WebP with the RIFF and VP8 sizes made to
+     * match: consistent, but shorter than the header OpenCV reads before anything else.
+     */
+    static byte[] shortWebp(byte[] simple, int length) {
+        ByteBuffer b = ByteBuffer.wrap(Arrays.copyOf(simple, length)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(4, length - 8);
+        b.putInt(16, length - 20);
+        return b.array();
+    }
+
+    /** A still VP8X WebP holding {@code simple}'s VP8 chunk after {@code junk} empty unknown chunks. */
+    static byte[] webpWithChunks(byte[] simple, int junk) {
+        byte[] vp8 = Arrays.copyOfRange(simple, 12, simple.length);
+        int w = (simple[26] & 0xFF | (simple[27] & 0x3F) << 8) - 1;
+        int h = (simple[28] & 0xFF | (simple[29] & 0x3F) << 8) - 1;
+        int body = 4 + 18 + 8 * junk + vp8.length;
+        ByteBuffer b = le(8 + body).put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(body)
+                .put("WEBPVP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).putInt(0).put(u24(w)).put(u24(h));
+        for (int i = 0; i < junk; i++) {
+            b.put("XXXX".getBytes(StandardCharsets.US_ASCII)).putInt(0);
+        }
+        return b.put(vp8).array();
+    }
+
     private static ByteBuffer le(int n) {
         return ByteBuffer.allocate(n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     }

@@ -41,7 +41,8 @@ class MutantBatchTest {
             + "|libpng error: (bad adaptive filter value|IDAT: incorrect data check|Not enough image data"
             + "|IDAT: invalid (distance too far back|code lengths set|block type|stored block lengths|literal/lengths set|distances set)"
             + "|IDAT: too many length or distance symbols|IDAT: invalid (distance|literal/length) code)"
-            + "|libpng warning: (Too much image data|IDAT: Too much image data|Extra compressed data|IDAT: Extra compressed data)");
+            + "|libpng warning: (Too much image data|IDAT: Too much image data|Extra compressed data|IDAT: Extra compressed data"
+            + "|IDAT: incorrect data check)");
 
     private static final Pattern INPUT = Pattern.compile("\"input\":\"([^\"]*)\"");
 
