@@ -77,7 +77,11 @@ final class JpegScans {
                     return "no EOI marker: truncated";
                 }
                 if (s.u8(off) != 0xFF) {
-                    return defect != null ? defect : "extraneous bytes at offset " + off + " before the next marker";
+                    // libjpeg skips such bytes (with a warning) and reads on, so the walk must too: the
+                    // scans after them still count against the cap in lenient mode
+                    defect = defect != null ? defect : "extraneous bytes at offset " + off + " before the next marker";
+                    off = s.nextFF(off);
+                    continue;
                 }
                 while (off < len && s.u8(off) == 0xFF) {
                     off++; // fill bytes
@@ -90,9 +94,9 @@ final class JpegScans {
                     return defect;
                 }
                 if (marker == 0x00) {
-                    return defect != null ? defect : "extraneous bytes at offset " + (off - 2) + " before the next marker";
+                    defect = defect != null ? defect : "extraneous bytes at offset " + (off - 2) + " before the next marker";
                 }
-                if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                if (marker == 0x00 || marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
                     marker = 0;
                 }
             }

@@ -154,6 +154,17 @@ final class Crafted {
         throw new IllegalArgumentException("no marker");
     }
 
+    /** The offset of the second SOS marker (the first one after the first scan's entropy-coded data). */
+    static int secondSos(byte[] jpeg) {
+        int first = firstSos(jpeg);
+        for (int i = first + 2; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xDA) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("one scan only");
+    }
+
     /** The offset of the first SOS marker, found by walking the segments before it. */
     private static int firstSos(byte[] jpeg) {
         int off = 2;

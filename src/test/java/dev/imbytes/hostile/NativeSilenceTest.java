@@ -123,6 +123,11 @@ class NativeSilenceTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(lenient instanceof dev.imbytes.ImageTooLargeException, String.valueOf(lenient));
         assertTrue(millis < 1000, "refused in " + millis + " ms");
+        // a comment segment between the first two scans, then junk: libjpeg skips the junk and reads on
+        byte[] junkThenScans = Crafted.splice(bomb, Crafted.secondSos(bomb),
+                new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 4, 'i', 'b', 1, 2, 3});
+        assertTrue(Hostile.decodeOrTyped(junkThenScans, DecodeOptions.defaults().withLenient(true))
+                instanceof dev.imbytes.ImageTooLargeException, "junk between scans must not hide the scans after it");
         Object atCap = Hostile.decodeOrTyped(Crafted.jpegWithScans(PROGRESSIVE, 100), DecodeOptions.defaults()
                 .withLenient(true));
         assertTrue(atCap instanceof int[], "100 scans are allowed: " + atCap);
