@@ -2,6 +2,7 @@ package dev.imbytes.internal;
 
 import dev.imbytes.CorruptImageException;
 import dev.imbytes.Format;
+import dev.imbytes.ImageException;
 import dev.imbytes.UnsupportedFormatException;
 import java.nio.ByteBuffer;
 
@@ -97,7 +98,7 @@ public final class HeaderProbe {
                 case PNG: return PngProbe.probe(s);
                 case WEBP: return WebpProbe.probe(s);
                 case TIFF: return TiffProbe.probe(s);
-                case BMP: return bmp(s);
+                case BMP: return BmpProbe.probe(s);
                 case GIF: return gif(s);
                 case JPEG2000: return MiscProbes.jpeg2000(s);
                 case EXR: return MiscProbes.exr(s);
@@ -106,8 +107,8 @@ public final class HeaderProbe {
                 case PFM: return TextProbes.pfm(s);
                 default: return TextProbes.pnm(s, f);
             }
-        } catch (CorruptImageException e) {
-            throw e;
+        } catch (ImageException e) {
+            throw e; // already typed: a probe may refuse a bomb or an unsupported variant, not only damage
         } catch (Src.OutOfData e) {
             throw corrupt(f, "header truncated (" + s.length() + " bytes; needed data at offset " + e.offset + ")");
         } catch (RuntimeException e) {
@@ -128,77 +129,6 @@ public final class HeaderProbe {
             throw corrupt(f, "invalid " + what + " " + v);
         }
         return (int) v;
-    }
-
-    // ---- BMP -----------------------------------------------------------------------------
-
-    private static ImageHeader bmp(Src s) {
-        long pixelOffset = s.u32le(10);
-        long dib = s.u32le(14);
-        long w;
-        long h;
-        int bitCount;
-        long compression = 0;
-        if (dib == 12) { // BITMAPCOREHEADER
-            w = s.u16le(18);
-            h = s.u16le(20);
-            bitCount = s.u16le(24);
-        } else if (dib >= 16 && dib <= 4096) {
-            w = s.s32le(18);
-            h = s.s32le(22);
-            bitCount = s.u16le(28);
-            if (dib >= 20) {
-                compression = s.u32le(30);
-            }
-        } else {
-            throw corrupt(Format.BMP, "unknown info header size " + dib);
-        }
-        h = Math.abs(h); // negative height: rows stored top-down
-        int width = dimension(Format.BMP, "width", w);
-        int height = dimension(Format.BMP, "height", h);
-        int channels;
-        int depth;
-        String color;
-        String defect = null;
-        switch (bitCount) {
-            case 1: case 2: case 4: case 8:
-                channels = 1; depth = bitCount; color = "palette"; break;
-            case 16:
-                channels = 3; depth = 5; color = "rgb"; break;
-            case 24:
-                channels = 3; depth = 8; color = "rgb"; break;
-            case 32: {
-                long alphaMask = 0;
-                if ((dib >= 56 || dib == 40 && compression == 6) && s.has(66, 4)) {
-                    alphaMask = s.u32le(66);
-                }
-                channels = alphaMask != 0 ? 4 : 3;
-                depth = 8;
-                color = alphaMask != 0 ? "rgba" : "rgb";
-                break;
-            }
-            default:
-                channels = 0; depth = bitCount; color = "";
-                if (!(bitCount == 0 && (compression == 4 || compression == 5))) {
-                    defect = "invalid bit count " + bitCount;
-                }
-                break;
-        }
-        if (defect == null && compression > 3) {
-            // OpenCV's BMP decoder knows RGB, RLE8, RLE4 and BITFIELDS only; anything else trips an
-            // assertion that it logs on stderr before failing.
-            defect = "BMP compression " + compression + " is not supported by the decoder";
-        }
-        boolean uncompressed = compression == 0 || compression == 3 && (bitCount == 16 || bitCount == 32)
-                || compression == 6;
-        if (defect == null && channels > 0 && uncompressed) {
-            long stride = ((long) width * bitCount + 31) / 32 * 4;
-            long need = pixelOffset + stride * height;
-            if (need > s.length()) {
-                defect = "truncated: pixel data needs " + need + " bytes, have " + s.length();
-            }
-        }
-        return new ImageHeader(Format.BMP, width, height, channels, depth, -1, color, defect);
     }
 
     // ---- GIF -----------------------------------------------------------------------------

@@ -20,13 +20,19 @@ final class JpegProbe {
         int[] compIds = null;
         boolean sof = false;
         String defect = null;
-        long scanStart = -1;
+        long scanLength = -1;
+        int sofMarker = -1;
         int len = s.length();
 
         while (true) {
-            // Find the next marker: skip anything that is not 0xFF (libjpeg tolerates junk), then fill bytes.
+            // Find the next marker: libjpeg skips anything that is not 0xFF, but warns on stderr
+            // ("N extraneous bytes before marker"), so strict mode refuses it; fill bytes are legal.
+            long junk = off;
             while (off < len && s.u8(off) != 0xFF) {
                 off++;
+            }
+            if (off > junk && defect == null) {
+                defect = (off - junk) + " extraneous bytes at offset " + junk + " before a marker";
             }
             while (off < len && s.u8(off) == 0xFF) {
                 off++;
@@ -37,6 +43,9 @@ final class JpegProbe {
             }
             int marker = s.u8(off);
             off++;
+            if (marker == 0x00 && defect == null) {
+                defect = "stray stuffed byte (FF 00) at offset " + (off - 2) + " before the first scan";
+            }
             if (marker == 0x00 || marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
                 continue; // standalone markers (and stray stuffed bytes) carry no length
             }
@@ -81,8 +90,14 @@ final class JpegProbe {
                     compIds[i] = s.has(c, 1) && 6 + 3L * i < payloadLen ? s.u8(c) : -1;
                 }
                 sof = true;
+                sofMarker = marker;
             } else if (marker == 0xE0 && complete && payloadLen >= 5 && s.startsWith(payload, "JFIF\0")) {
                 jfif = true;
+                // libjpeg reads the version from 14-byte JFIF headers and warns unless it is 1.x
+                if (payloadLen >= 14 && s.u8(payload + 5) != 1 && defect == null) {
+                    defect = String.format(java.util.Locale.ROOT, "unknown JFIF revision %d.%02d", s.u8(payload + 5),
+                            s.u8(payload + 6));
+                }
             } else if (marker == 0xE1 && complete && orientation < 0 && s.startsWith(payload, "Exif\0\0")) {
                 orientation = Tiff.exifOrientation(s.slice(payload + 6, payloadLen - 6));
             } else if (marker == 0xEE && complete && payloadLen >= 12 && s.startsWith(payload, "Adobe")) {
@@ -91,7 +106,7 @@ final class JpegProbe {
                 if (!complete) {
                     defect = "truncated inside the scan header (SOS)";
                 } else {
-                    scanStart = payload + payloadLen;
+                    scanLength = off;
                 }
                 break;
             }
@@ -106,8 +121,12 @@ final class JpegProbe {
             throw HeaderProbe.corrupt(Format.JPEG, "no frame header (SOFn): "
                     + (defect != null ? defect : "the first scan comes before any frame header"));
         }
-        if (defect == null && scanStart >= 0 && !hasEoi(s, scanStart)) {
-            defect = "no EOI marker: truncated";
+        if (scanLength >= 0) {
+            String scans = JpegScans.check(s, scanLength, sofMarker, compIds); // the scan cap holds in lenient mode too
+            defect = defect != null ? defect : scans;
+        }
+        if (defect == null) {
+            defect = adobeTransformDefect(comps, jfif, adobeTransform);
         }
         return new ImageHeader(Format.JPEG, width, height, comps, precision, orientation,
                 colorModel(comps, jfif, adobeTransform, compIds), defect);
@@ -118,14 +137,14 @@ final class JpegProbe {
         return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
     }
 
-    /** Whether an FF D9 pair occurs at or after {@code from}; searched from the end, where it usually is. */
-    private static boolean hasEoi(Src s, long from) {
-        for (long i = s.length() - 2L; i >= from; i--) {
-            if (s.u8(i + 1) == 0xD9 && s.u8(i) == 0xFF) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * libjpeg warns ("Unknown Adobe color transform code") and guesses when a three-component
+     * file without JFIF, or a four-component file, names a transform it does not know.
+     */
+    private static String adobeTransformDefect(int comps, boolean jfif, int transform) {
+        boolean known = transform < 0 || comps == 3 && (jfif || transform <= 1) || comps == 4 && (transform == 0 || transform == 2)
+                || comps != 3 && comps != 4;
+        return known ? null : "unknown Adobe colour transform " + transform + " for " + comps + " components";
     }
 
     private static String colorModel(int comps, boolean jfif, int adobeTransform, int[] ids) {

@@ -1,17 +1,19 @@
 package dev.imbytes.internal;
 
 import dev.imbytes.Format;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.imbytes.ImageTooLargeException;
 import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
-/** PNG header reading: IHDR, a walk over every chunk (lengths, CRCs, IDAT/IEND) and EXIF orientation. */
+/** PNG header reading: IHDR, a walk over every chunk (lengths, CRCs, IDAT/IEND, PLTE/tRNS rules, the chunk cap) and EXIF orientation (eXIf, or text chunks through {@link PngText}). */
 final class PngProbe {
 
-    /** Decompressed text chunks are cut off at this size. */
-    static final int INFLATE_CAP = 1 << 20;
+    /**
+     * The most chunks a PNG may have. Each chunk costs the probe, the sanitiser and libpng a fixed
+     * amount of work whatever its size, so 256 MiB of empty chunks would cost a minute of CPU for
+     * a 1×1 image. libpng writes 8 KiB IDAT chunks (32,768 for 256 MiB); an encoder writing one
+     * IDAT per row stays under 65,536 (the largest side); real files add a handful of others.
+     */
+    static final int MAX_CHUNKS = 100_000;
 
     private PngProbe() {
     }
@@ -58,6 +60,8 @@ final class PngProbe {
         boolean idat = false;
         boolean iend = false;
         CRC32 crc = new CRC32();
+        PngChunkRules rules = new PngChunkRules(colorType, depth);
+        int chunks = 0;
         long off = 8;
         int len = s.length();
         while (true) {
@@ -72,6 +76,9 @@ final class PngProbe {
                     defect = "truncated inside a chunk header";
                 }
                 break;
+            }
+            if (++chunks > MAX_CHUNKS) { // refused in lenient mode too: it is a CPU bomb, not damage
+                throw new ImageTooLargeException("PNG: more than " + MAX_CHUNKS + " chunks");
             }
             long clen = s.u32be(off);
             String name = chunkName(s, off + 4);
@@ -102,6 +109,10 @@ final class PngProbe {
             if (crc.getValue() != s.u32be(data + clen) && defect == null) {
                 defect = "bad CRC in chunk " + name;
             }
+            if (rules.next(name, clen) == PngChunkRules.Verdict.REFUSE) {
+                // libpng would print its error and return nothing, so lenient mode gains nothing either
+                throw HeaderProbe.corrupt(Format.PNG, rules.reason());
+            }
             switch (name) {
                 case "IDAT":
                     idat = true;
@@ -118,7 +129,7 @@ final class PngProbe {
                 case "zTXt":
                 case "iTXt":
                     if (orientation < 0) {
-                        orientation = textOrientation(s.slice(data, clen), name);
+                        orientation = PngText.orientation(s.slice(data, clen), name);
                     }
                     break;
                 default:
@@ -160,160 +171,5 @@ final class PngProbe {
             sb.append(c >= 0x20 && c < 0x7F ? (char) c : '?');
         }
         return sb.toString();
-    }
-
-    /**
-     * The orientation in an ImageMagick "Raw profile type exif" (or APP1) text chunk, or -1.
-     * The profile is "\nexif\n   length\nhexdigits...", possibly zlib-compressed (zTXt, iTXt).
-     */
-    static int textOrientation(Src c, String type) {
-        try {
-            int nul = indexOf(c, 0, 0, 80);
-            if (nul < 0) {
-                return -1;
-            }
-            String keyword = new String(c.copy(0, nul), StandardCharsets.ISO_8859_1);
-            if (!keyword.equals("Raw profile type exif") && !keyword.equals("Raw profile type APP1")) {
-                return -1;
-            }
-            byte[] text;
-            long p = nul + 1L;
-            if (type.equals("tEXt")) {
-                text = c.copy(p, (int) (c.length() - p));
-            } else if (type.equals("zTXt")) {
-                if (c.u8(p) != 0) {
-                    return -1;
-                }
-                text = inflate(c.copy(p + 1, (int) (c.length() - p - 1)));
-            } else { // iTXt
-                int compressed = c.u8(p);
-                int method = c.u8(p + 1);
-                int lang = indexOf(c, p + 2, 0, c.length());
-                if (lang < 0) {
-                    return -1;
-                }
-                int trans = indexOf(c, lang + 1L, 0, c.length());
-                if (trans < 0) {
-                    return -1;
-                }
-                byte[] raw = c.copy(trans + 1L, (int) (c.length() - trans - 1L));
-                if (compressed == 1) {
-                    if (method != 0) {
-                        return -1;
-                    }
-                    text = inflate(raw);
-                } else {
-                    text = raw;
-                }
-            }
-            if (text == null) {
-                return -1;
-            }
-            byte[] exif = decodeRawProfile(text);
-            return exif == null ? -1 : Tiff.exifOrientation(Src.of(exif));
-        } catch (Src.OutOfData e) {
-            return -1;
-        }
-    }
-
-    /** Index of the first byte {@code value} in [from, from+max), or -1. */
-    private static int indexOf(Src s, long from, int value, int max) {
-        long end = Math.min(s.length(), from + max);
-        for (long i = from; i < end; i++) {
-            if (s.u8(i) == value) {
-                return (int) i;
-            }
-        }
-        return -1;
-    }
-
-    /** zlib-inflates at most {@link #INFLATE_CAP} bytes; what was decoded before an error is kept; null if nothing. */
-    static byte[] inflate(byte[] in) {
-        Inflater inf = new Inflater();
-        try {
-            inf.setInput(in);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            while (out.size() < INFLATE_CAP && !inf.finished()) {
-                int n;
-                try {
-                    n = inf.inflate(buf, 0, Math.min(buf.length, INFLATE_CAP - out.size()));
-                } catch (DataFormatException e) {
-                    break;
-                }
-                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    break;
-                }
-                out.write(buf, 0, n);
-            }
-            return out.size() == 0 ? null : out.toByteArray();
-        } finally {
-            inf.end();
-        }
-    }
-
-    /** Decodes ImageMagick's raw-profile text ("\nname\n  length\nhex...") into bytes, or null. */
-    static byte[] decodeRawProfile(byte[] t) {
-        int i = 0;
-        int n = t.length;
-        while (i < n && isSpace(t[i])) {
-            i++;
-        }
-        while (i < n && t[i] != '\n') { // profile name
-            i++;
-        }
-        while (i < n && isSpace(t[i])) {
-            i++;
-        }
-        long declared = 0;
-        int digits = 0;
-        while (i < n && t[i] >= '0' && t[i] <= '9') {
-            declared = declared * 10 + (t[i] - '0');
-            if (declared > INFLATE_CAP) {
-                declared = INFLATE_CAP;
-            }
-            digits++;
-            i++;
-        }
-        if (digits == 0 || declared == 0) {
-            return null;
-        }
-        int max = (int) Math.min(declared, (n - i) / 2);
-        byte[] out = new byte[max];
-        int o = 0;
-        int hi = -1;
-        for (; i < n && o < max; i++) {
-            int v = hexValue(t[i]);
-            if (v < 0) {
-                if (isSpace(t[i])) {
-                    continue;
-                }
-                break;
-            }
-            if (hi < 0) {
-                hi = v;
-            } else {
-                out[o++] = (byte) (hi << 4 | v);
-                hi = -1;
-            }
-        }
-        return o == 0 ? null : java.util.Arrays.copyOf(out, o);
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    private static int hexValue(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 }

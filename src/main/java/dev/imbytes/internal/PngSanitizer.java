@@ -16,6 +16,8 @@ import java.util.Set;
  * iCCP profile libpng recognises as sRGB) and with the cHRM primaries: then
  * {@link #KEPT_FOR_GREY} are kept as well, and libpng may still warn about them.
  *
+ * <p>Chunks that libpng would ignore with a warning are left out too ({@link PngChunkRules}).
+ *
  * <p>The walk is bounded by the data; it stops at the first chunk that does not fit, copying the
  * rest verbatim so that a lenient decode still sees it. Bytes after IEND are left out.
  */
@@ -42,6 +44,7 @@ final class PngSanitizer {
             return null;
         }
         byte[] out = new byte[len];
+        PngChunkRules rules = rules(s);
         int n = 0;
         n = copy(s, 0, 8, out, n);
         long off = 8;
@@ -55,7 +58,7 @@ final class PngSanitizer {
                 break;
             }
             String type = type(s, off + 4);
-            if (kept.contains(type)) {
+            if (keeps(rules, kept, type, clen)) {
                 n = copy(s, off, (int) total, out, n);
             }
             off += total;
@@ -76,13 +79,28 @@ final class PngSanitizer {
         return mode == dev.imbytes.ReadMode.GRAYSCALE && colour ? KEPT_FOR_GREY : KEPT;
     }
 
+    /**
+     * Whether a chunk goes into OpenCV's copy: it must be one OpenCV uses, and one libpng would
+     * not ignore with a warning (a second tRNS, a PLTE in a greyscale image ...: see
+     * {@link PngChunkRules}). Leaving those out gives the same pixels and no stderr output.
+     */
+    private static boolean keeps(PngChunkRules rules, Set<String> kept, String type, long length) {
+        return kept.contains(type) && rules.next(type, length) != PngChunkRules.Verdict.DROP;
+    }
+
+    /** Rules for the file's IHDR colour type and bit depth (zeros when it is too short: the probe has refused it). */
+    private static PngChunkRules rules(Src s) {
+        return new PngChunkRules(s.has(25, 1) ? s.u8(25) : 0, s.has(24, 1) ? s.u8(24) : 0);
+    }
+
     private static boolean needsSanitizing(Src s, Set<String> kept) {
         int len = s.length();
+        PngChunkRules rules = rules(s);
         long off = 8;
         while (off < len && s.has(off, 12)) {
             long clen = s.u32be(off);
             String type = type(s, off + 4);
-            if (!kept.contains(type)) {
+            if (!keeps(rules, kept, type, clen)) {
                 return true;
             }
             if (type.equals("IEND")) {

@@ -145,6 +145,26 @@ final class Src {
     }
 
     /** Copies {@code n} bytes at {@code off}; the caller bounds {@code n} (it must fit in the view). */
+    /**
+     * The offset of the first 0xFF byte at or after {@code from}, or {@link #length()} when there is
+     * none. Eight bytes are tested at a time because JPEG entropy-coded data, which is most of a
+     * JPEG file, is walked this way on every strict decode.
+     */
+    long nextFF(long from) {
+        long i = Math.max(0, from);
+        while (i + 8 <= len) {
+            long inverted = ~buf.getLong(base + (int) i); // an 0xFF byte becomes 0x00
+            if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) != 0) {
+                break; // some byte of these eight is 0xFF: find it one byte at a time
+            }
+            i += 8;
+        }
+        while (i < len && buf.get(base + (int) i) != (byte) 0xFF) {
+            i++;
+        }
+        return Math.min(i, len);
+    }
+
     byte[] copy(long off, int n) {
         check(off, n);
         byte[] out = new byte[n];
