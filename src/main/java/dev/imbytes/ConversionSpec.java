@@ -2,9 +2,9 @@ package dev.imbytes;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A conversion described with the command line's flags, e.g.
@@ -17,58 +17,39 @@ import java.util.Set;
  * same spec into a conversion for a given target, and only then are the encoder flags checked
  * against that target.
  *
- * <p>The flags (names in {@link Flags}): {@code --to FORMAT}; one resize of {@code --exact WxH},
+ * <p>The flags ({@link Flags}), each at most once: {@code --to FORMAT}; one resize of {@code --exact WxH},
  * {@code --fit WxH}, {@code --cover WxH}, {@code --width W}, {@code --height H}, {@code --scale F};
  * {@code --no-upscale}; {@code --quality Q}, {@code --progressive}, {@code --subsampling 420|422|444},
  * {@code --png-level N}, {@code --lossless}; {@code --background COLOR}; {@code --ignore-orientation};
  * {@code --max-pixels N}, {@code --max-side N}, {@code --max-bytes N}; {@code --allow FORMAT[,FORMAT...]}
- * (repeatable; {@code all} allows every format). A value may follow its flag as the next word or after
- * {@code =}; quotes group words. Every error is an {@link IllegalArgumentException} whose message
- * names the flag.
+ * (repeatable; {@code all}: every format). A value follows its flag as the next word or after {@code =};
+ * quotes group words. Every error is an {@link IllegalArgumentException} whose message names the flag.
  */
 public final class ConversionSpec {
-
-    /** The flag names, one place for both the string grammar and the CLI's options. */
+    /**
+     * The flag names (each constant is its flag, e.g. {@code FIT = "--fit"}): the one place for both the
+     * string grammar and the CLI's options; what each does is in the {@link ConversionSpec} summary.
+     */
     public static final class Flags {
-        /** Output format. */
         public static final String TO = "--to";
-        /** Resize to exactly WxH. */
         public static final String EXACT = "--exact";
-        /** Resize to fit within WxH. */
         public static final String FIT = "--fit";
-        /** Resize to cover WxH, then crop. */
         public static final String COVER = "--cover";
-        /** Resize to a width. */
         public static final String WIDTH = "--width";
-        /** Resize to a height. */
         public static final String HEIGHT = "--height";
-        /** Resize by a factor. */
         public static final String SCALE = "--scale";
-        /** Never enlarge. */
         public static final String NO_UPSCALE = "--no-upscale";
-        /** JPEG or WebP quality. */
         public static final String QUALITY = "--quality";
-        /** Progressive JPEG. */
         public static final String PROGRESSIVE = "--progressive";
-        /** JPEG chroma subsampling. */
         public static final String SUBSAMPLING = "--subsampling";
-        /** PNG compression level. */
         public static final String PNG_LEVEL = "--png-level";
-        /** Lossless WebP. */
         public static final String LOSSLESS = "--lossless";
-        /** Colour that transparency is flattened onto. */
         public static final String BACKGROUND = "--background";
-        /** Do not apply the EXIF orientation. */
         public static final String IGNORE_ORIENTATION = "--ignore-orientation";
-        /** Pixel limit. */
         public static final String MAX_PIXELS = "--max-pixels";
-        /** Side limit. */
         public static final String MAX_SIDE = "--max-side";
-        /** Input byte limit. */
         public static final String MAX_BYTES = "--max-bytes";
-        /** Formats decoded beyond the default allow-list. */
         public static final String ALLOW = "--allow";
-
         private Flags() {
         }
     }
@@ -173,30 +154,30 @@ public final class ConversionSpec {
         private final Set<Format> allowed = EnumSet.noneOf(Format.class);
         private boolean allowAll;
 
-        private Builder() {
+        private Builder() { // ConversionSpec.builder()
         }
 
         /** {@code --to}: the output format by extension or name (jpg, png, webp, tif, ...). */
         public Builder to(String format) {
-            this.to = named(Flags.TO, format);
+            this.to = SpecGrammar.named(Flags.TO, format);
             return this;
         }
 
         /** {@code --exact WxH}. */
         public Builder exact(String box) {
-            int[] wh = box(Flags.EXACT, box);
+            int[] wh = SpecGrammar.box(Flags.EXACT, box);
             return resize(Flags.EXACT, () -> Fit.exact(wh[0], wh[1]));
         }
 
         /** {@code --fit WxH}. */
         public Builder fit(String box) {
-            int[] wh = box(Flags.FIT, box);
+            int[] wh = SpecGrammar.box(Flags.FIT, box);
             return resize(Flags.FIT, () -> Fit.within(wh[0], wh[1]));
         }
 
         /** {@code --cover WxH}. */
         public Builder cover(String box) {
-            int[] wh = box(Flags.COVER, box);
+            int[] wh = SpecGrammar.box(Flags.COVER, box);
             return resize(Flags.COVER, () -> Fit.cover(wh[0], wh[1]));
         }
 
@@ -235,13 +216,13 @@ public final class ConversionSpec {
 
         /** {@code --subsampling}: 420, 422, 444, 411 or 440 (JPEG). */
         public Builder subsampling(String subsampling) {
-            encoder.subsampling = flag(Flags.SUBSAMPLING, () -> ChromaSubsampling.parse(subsampling));
+            encoder.subsampling = SpecGrammar.flag(Flags.SUBSAMPLING, () -> ChromaSubsampling.parse(subsampling));
             return this;
         }
 
         /** {@code --png-level N}: PNG compression 0-9. */
         public Builder pngLevel(int level) {
-            encoder.pngLevel = flag(Flags.PNG_LEVEL, () -> PngOptions.defaults().withCompressionLevel(level))
+            encoder.pngLevel = SpecGrammar.flag(Flags.PNG_LEVEL, () -> PngOptions.defaults().withCompressionLevel(level))
                     .compressionLevel();
             return this;
         }
@@ -254,7 +235,7 @@ public final class ConversionSpec {
 
         /** {@code --background COLOR}: #rrggbb, r,g,b or a name. */
         public Builder background(String color) {
-            this.background = flag(Flags.BACKGROUND, () -> Background.parse(color));
+            this.background = SpecGrammar.flag(Flags.BACKGROUND, () -> Background.parse(color));
             return this;
         }
 
@@ -266,19 +247,19 @@ public final class ConversionSpec {
 
         /** {@code --max-pixels N}. */
         public Builder maxPixels(long pixels) {
-            this.maxPixels = flag(Flags.MAX_PIXELS, () -> Limits.defaults().withMaxPixels(pixels)).maxPixels();
+            this.maxPixels = SpecGrammar.flag(Flags.MAX_PIXELS, () -> Limits.defaults().withMaxPixels(pixels)).maxPixels();
             return this;
         }
 
         /** {@code --max-side N}. */
         public Builder maxSide(int side) {
-            this.maxSide = flag(Flags.MAX_SIDE, () -> Limits.defaults().withMaxSide(side)).maxSide();
+            this.maxSide = SpecGrammar.flag(Flags.MAX_SIDE, () -> Limits.defaults().withMaxSide(side)).maxSide();
             return this;
         }
 
         /** {@code --max-bytes N}. */
         public Builder maxBytes(long bytes) {
-            this.maxBytes = flag(Flags.MAX_BYTES, () -> Limits.defaults().withMaxBytes(bytes)).maxBytes();
+            this.maxBytes = SpecGrammar.flag(Flags.MAX_BYTES, () -> Limits.defaults().withMaxBytes(bytes)).maxBytes();
             return this;
         }
 
@@ -288,7 +269,7 @@ public final class ConversionSpec {
                 if (name.trim().equalsIgnoreCase("all")) {
                     allowAll = true;
                 } else {
-                    allowed.add(named(Flags.ALLOW, name));
+                    allowed.add(SpecGrammar.named(Flags.ALLOW, name));
                 }
             }
             return this;
@@ -307,47 +288,13 @@ public final class ConversionSpec {
             return new ConversionSpec(this, noUpscale ? fit.noUpscale() : fit);
         }
 
-        private Builder resize(String option, java.util.function.Supplier<Fit> make) {
+        private Builder resize(String option, Supplier<Fit> make) {
             if (resizeFlag != null) {
                 throw new IllegalArgumentException(resizeFlag + " and " + option + " cannot be combined: give one resize");
             }
-            this.fit = flag(option, make);
+            this.fit = SpecGrammar.flag(option, make);
             this.resizeFlag = option;
             return this;
         }
-    }
-
-    private static Format named(String option, String name) {
-        try {
-            return Format.fromExtension(name);
-        } catch (UnsupportedFormatException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs {@code make}; a bad value's message gets the flag's name in front. */
-    static <T> T flag(String option, java.util.function.Supplier<T> make) {
-        try {
-            return make.get();
-        } catch (IllegalArgumentException | ImageException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-        }
-    }
-
-    static int[] box(String option, String text) {
-        String[] p = (text == null ? "" : text).toLowerCase(Locale.ROOT).split("x", -1);
-        try {
-            if (p.length == 2) {
-                int w = Integer.parseInt(p[0].trim());
-                int h = Integer.parseInt(p[1].trim());
-                if (w > 0 && h > 0) {
-                    return new int[] {w, h};
-                }
-                throw new IllegalArgumentException(option + " needs a width and height > 0, was " + text);
-            }
-        } catch (NumberFormatException e) {
-            // the message below
-        }
-        throw new IllegalArgumentException(option + " takes WIDTHxHEIGHT, e.g. 500x500; was \"" + text + "\"");
     }
 }

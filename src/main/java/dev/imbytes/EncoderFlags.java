@@ -36,7 +36,7 @@ final class EncoderFlags {
             case JPEG -> {
                 rejectUnless(!lossless && pngLevel == null, target, "--lossless/--png-level");
                 JpegOptions j = quality == null ? JpegOptions.defaults()
-                        : ConversionSpec.flag(ConversionSpec.Flags.QUALITY, () -> JpegOptions.quality(quality));
+                        : SpecGrammar.flag(ConversionSpec.Flags.QUALITY, () -> JpegOptions.quality(quality));
                 if (subsampling != null) {
                     j = j.withSubsampling(subsampling);
                 }
@@ -46,7 +46,7 @@ final class EncoderFlags {
                 rejectUnless(!progressive && subsampling == null && pngLevel == null, target,
                         "--progressive/--subsampling/--png-level");
                 WebpOptions w = WebpOptions.defaults().withLossless(lossless);
-                return quality == null ? w : ConversionSpec.flag(ConversionSpec.Flags.QUALITY, () -> w.withQuality(quality));
+                return quality == null ? w : SpecGrammar.flag(ConversionSpec.Flags.QUALITY, () -> w.withQuality(quality));
             }
             case PNG -> {
                 rejectUnless(quality == null && !progressive && subsampling == null && !lossless, target,
@@ -56,7 +56,7 @@ final class EncoderFlags {
             default -> {
                 rejectUnless(quality == null && !progressive && subsampling == null && !lossless && pngLevel == null,
                         target, "encoder options");
-                return ConversionSpec.flag(ConversionSpec.Flags.TO, () -> EncodeOptions.of(target));
+                return SpecGrammar.flag(ConversionSpec.Flags.TO, () -> EncodeOptions.of(target));
             }
         }
     }

@@ -5,9 +5,11 @@ import dev.imbytes.ConversionSpec.Flags;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The spec string's grammar: words (quotes group them), each flag of {@link Flags} followed by its
@@ -107,6 +109,42 @@ final class SpecGrammar {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " takes a number such as 0.5, was \"" + v + "\"");
         }
+    }
+
+    /** The format {@code name} names; an unknown one is refused naming {@code option}. */
+    static Format named(String option, String name) {
+        try {
+            return Format.fromExtension(name);
+        } catch (UnsupportedFormatException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code make}; a bad value's message gets the flag's name in front. */
+    static <T> T flag(String option, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException | ImageException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code WxH} as {width, height}, both > 0. */
+    static int[] box(String option, String text) {
+        String[] p = (text == null ? "" : text).toLowerCase(Locale.ROOT).split("x", -1);
+        try {
+            if (p.length == 2) {
+                int w = Integer.parseInt(p[0].trim());
+                int h = Integer.parseInt(p[1].trim());
+                if (w > 0 && h > 0) {
+                    return new int[] {w, h};
+                }
+                throw new IllegalArgumentException(option + " needs a width and height > 0, was " + text);
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException(option + " takes WIDTHxHEIGHT, e.g. 500x500; was \"" + text + "\"");
     }
 
     /** The spec split into words: whitespace separates, single or double quotes group. */

@@ -1,5 +1,6 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.cli.files.InputList;
 import dev.imbytes.Conversion;
 import dev.imbytes.ConversionResult;
 import dev.imbytes.ImageException;

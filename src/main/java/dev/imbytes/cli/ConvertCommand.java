@@ -1,5 +1,10 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.cli.files.AtomicFiles;
+import dev.imbytes.cli.files.FileNames;
+import dev.imbytes.cli.files.InputList;
+import dev.imbytes.cli.files.OutputPlan;
+import dev.imbytes.cli.files.OutputConflictException;
 import dev.imbytes.Conversion;
 import dev.imbytes.ConversionResult;
 import dev.imbytes.ConversionSpec;
@@ -68,8 +73,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        decodable(input);
-        decodable(output);
+        Main.decodable(input);
+        Main.decodable(output);
         ConversionSpec spec = Main.usage(options::toSpec); // bad values: exit 2 before any work
         Format requested = spec.format().orElse(null);
         if (threads != null && threads < 1) {
@@ -97,24 +102,6 @@ final class ConvertCommand implements Callable<Integer> {
     private static Conversion conversion(ConversionSpec spec, Path out) {
         Format target = spec.format().orElseGet(() -> out == null ? null : formatOfName(out));
         return Main.usage(() -> spec.toConversion(target));
-    }
-
-    /**
-     * Refuses (exit 2) a command-line name the JVM could not decode: it turned the argument's bytes
-     * into a string with the locale's charset, so the original name is lost before we see it.
-     * Names found inside a folder are not affected (they are used as bytes).
-     */
-    private static void decodable(String arg) {
-        if (arg == null || arg.equals("-")) {
-            return;
-        }
-        try {
-            Path.of(arg);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new Main.UsageException("the name \"" + arg + "\" cannot be decoded in this locale ("
-                    + System.getProperty("sun.jnu.encoding") + "); use a UTF-8 locale (e.g. LC_ALL=C.UTF-8)"
-                    + " or give its folder as INPUT");
-        }
     }
 
     // ------------------------------------------------------------ stdin → stdout or a file

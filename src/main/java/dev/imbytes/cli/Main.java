@@ -5,6 +5,7 @@ import dev.imbytes.Imbytes;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,6 +89,24 @@ public final class Main implements Runnable {
             throw new UsageException(e.getMessage());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Refuses (exit 2) a command-line name the JVM could not decode: it turned the argument's bytes
+     * into a string with the locale's charset, so the original name is lost before we see it.
+     * Names found inside a folder are not affected (they are used as bytes).
+     */
+    static void decodable(String arg) {
+        if (arg == null || arg.equals("-")) {
+            return;
+        }
+        try {
+            Path.of(arg);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("the name \"" + arg + "\" cannot be decoded in this locale ("
+                    + System.getProperty("sun.jnu.encoding") + "); use a UTF-8 locale (e.g. LC_ALL=C.UTF-8)"
+                    + " or give its folder as INPUT");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.cli.files.AtomicFiles;
 import dev.imbytes.internal.Threads;
 import java.util.List;
 import java.util.concurrent.Callable;
