@@ -1,14 +1,14 @@
 package dev.imbytes.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imbytes.cli.files.InputList;
 import dev.imbytes.Conversion;
 import dev.imbytes.ConversionResult;
-import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.Imbytes;
+import dev.imbytes.internal.BoundedRead;
 import dev.imbytes.internal.Threads;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +22,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code imbytes bench DIR [conversion flags]}: reads every image under DIR into memory, then
@@ -39,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = "Measure in-memory conversion throughput: read every image under INPUT_DIR into memory, "
                 + "convert them over and over on N threads for S seconds, print images/s, MP/s, p50/p99 latency, "
                 + "peak RSS and the JPEG codec.")
-public final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "INPUT_DIR", description = "Folder whose images (searched recursively) are converted.")
     Path inputDir;
@@ -63,8 +60,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    private final Main.Streams io;
+
+    BenchCommand(Main.Streams io) {
+        this.io = io;
+    }
 
     /** What one run measured. */
     record Result(int images, double seconds, double imagesPerSec, double mpPerSec, double p50Millis, double p99Millis,
@@ -73,24 +73,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-        PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
-        Conversion conversion;
-        try {
-            conversion = options.toConversion();
-        } catch (IllegalArgumentException | ImageException e) {
-            err.println("bench: " + e.getMessage());
-            return 2;
-        }
+        Conversion conversion = Main.usage(() -> options.toSpec().toConversion());
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1 || !(seconds > 0) || warmup != null && warmup < 0) {
-            err.println("bench: --threads must be >= 1, --seconds > 0 and --warmup >= 0");
-            return 2;
+            throw new Main.UsageException("--threads must be >= 1, --seconds > 0 and --warmup >= 0");
         }
-        List<Input> inputs = load(inputDir, conversion, err);
+        if (!Files.isDirectory(inputDir)) {
+            throw new Main.UsageException("input folder not found: " + inputDir);
+        }
+        List<Input> inputs = load(inputDir, conversion);
         if (inputs.isEmpty()) {
-            err.println("bench: no convertible image under " + inputDir);
-            return 1;
+            io.err().println("bench: no convertible image under " + inputDir);
+            return Main.FAILED;
         }
         double warm = warmup != null ? warmup : Math.min(3, seconds / 2);
         Result r;
@@ -98,6 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
             run(inputs, conversion, n, warm);
             r = run(inputs, conversion, n, seconds);
         }
+        PrintStream out = io.out();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("images", r.images());
@@ -110,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("threads", r.threads());
             m.put("jpegCodec", r.jpegCodec());
             m.put("cpuMillisPerImage", round(r.cpuMillisPerImage(), 3));
-            out.println(new ObjectMapper().writeValueAsString(m));
+            out.println(Outcome.json(m));
         } else {
             out.printf(Locale.ROOT, "%d files, %s, %d thread(s), %.1f s%n", inputs.size(), conversion, r.threads(), r.seconds());
             out.printf(Locale.ROOT, "images/s   %10.2f%n", r.imagesPerSec());
@@ -121,8 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "peak RSS   %10.1f MB%n", r.peakRssMb());
             out.printf(Locale.ROOT, "JPEG codec %s%n", r.jpegCodec());
         }
-        out.flush();
-        return 0;
+        return io.exitAfterOutput(Main.OK);
     }
 
     private Threads.Restore openCvThreads(int workers) {
@@ -141,37 +135,22 @@ public final class BenchCommand implements Callable<Integer> {
     record Input(Path file, byte[] bytes, long pixels) {
     }
 
-    /** Reads the images (by extension) and keeps those that convert; the others are named on stderr. */
-    static List<Input> load(Path dir, Conversion conversion, PrintWriter err) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(Files::isRegularFile).filter(BenchCommand::knownExtension).sorted().toList();
-        }
+    /**
+     * Reads the images (picked as {@code convert} picks a folder's, through the same bounded reader)
+     * and keeps those that convert; the others are named on stderr.
+     */
+    private List<Input> load(Path dir, Conversion conversion) throws IOException {
         List<Input> out = new ArrayList<>();
-        for (Path f : files) {
-            byte[] b = Files.readAllBytes(f);
+        for (Path f : InputList.images(dir, dir)) {
             try {
+                byte[] b = BoundedRead.readFile(f, conversion.decodeOptions().limits().maxBytes());
                 ConversionResult r = Imbytes.convertDetailed(b, conversion);
                 out.add(new Input(f, b, (long) r.inputWidth() * r.inputHeight()));
             } catch (ImageException | IllegalArgumentException e) {
-                err.println("bench: skipping " + f + ": " + e.getMessage());
+                io.err().println("bench: skipping " + f + ": " + e.getMessage());
             }
         }
         return out;
-    }
-
-    static boolean knownExtension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-            return false;
-        }
-        try {
-            Format.fromExtension(name.substring(dot));
-            return true;
-        } catch (ImageException e) {
-            return false;
-        }
     }
 
     /** Runs {@code workers} threads converting the inputs round-robin for {@code secs} seconds. */

@@ -1,7 +1,13 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.cli.files.AtomicFiles;
+import dev.imbytes.cli.files.FileNames;
+import dev.imbytes.cli.files.InputList;
+import dev.imbytes.cli.files.OutputPlan;
+import dev.imbytes.cli.files.OutputConflictException;
 import dev.imbytes.Conversion;
 import dev.imbytes.ConversionResult;
+import dev.imbytes.ConversionSpec;
 import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.ImageInfo;
@@ -50,8 +56,6 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per input on stdout (JSON Lines).")
     boolean json;
 
-    private static final String STDOUT_FAILED = "cannot write to standard output (disk full or pipe closed?)";
-
     private final Main.Streams io;
     private final AtomicFiles files;
     private final boolean progressBar;
@@ -69,108 +73,72 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        decodable(input);
-        decodable(output);
-        Format requested = format(options);
-        Format implied = requested != null ? requested : outputExtensionFormat();
-        Conversion validated = usage(() -> options.toConversion(implied)); // bad values: exit 2 before any work
+        Main.decodable(input);
+        Main.decodable(output);
+        ConversionSpec spec = Main.usage(options::toSpec); // bad values: exit 2 before any work
+        Format requested = spec.format().orElse(null);
         if (threads != null && threads < 1) {
             throw new Main.UsageException("--threads must be at least 1, was " + threads);
         }
         if (input.equals("-")) {
-            return stdin(requested, validated);
+            String out = output == null ? "-" : output;
+            return stdin(out, conversion(spec, out.equals("-") ? null : Path.of(out)));
         }
         Path in = Path.of(input);
         if (!Files.exists(in)) {
             throw new Main.UsageException("input not found: " + input);
         }
         if (Files.isDirectory(in)) {
-            return folder(in, requested);
+            return folder(in, requested, Main.usage(() -> spec.toConversion(requested)));
         }
-        return single(in, requested);
+        Path out = singleOutput(in, requested);
+        return single(in, out, conversion(spec, out));
     }
 
     /**
-     * Refuses (exit 2) a command-line name the JVM could not decode: it turned the argument's bytes
-     * into a string with the locale's charset, so the original name is lost before we see it.
-     * Names found inside a folder are not affected (they are used as bytes).
+     * The one conversion for a target: the format from {@code --to}, else from the output file's
+     * extension ({@code out} null: stdout, the input's own format).
      */
-    private static void decodable(String arg) {
-        if (arg == null || arg.equals("-")) {
-            return;
-        }
-        try {
-            Path.of(arg);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new Main.UsageException("the name \"" + arg + "\" cannot be decoded in this locale ("
-                    + System.getProperty("sun.jnu.encoding") + "); use a UTF-8 locale (e.g. LC_ALL=C.UTF-8)"
-                    + " or give its folder as INPUT");
-        }
-    }
-
-    /** The format named by -o's extension when -o is a file name with an image extension, else null. */
-    private Format outputExtensionFormat() {
-        if (output == null || output.equals("-") || output.endsWith("/") || Files.isDirectory(Path.of(output))
-                || !InputList.isImageName(Path.of(output).getFileName().toString())) {
-            return null;
-        }
-        return formatOfName(Path.of(output));
-    }
-
-    private static Format format(ConversionOptions options) {
-        return usage(options::requestedFormat);
-    }
-
-    private static <T> T usage(Callable<T> parse) {
-        try {
-            return parse.call();
-        } catch (IllegalArgumentException | ImageException e) {
-            throw new Main.UsageException(e.getMessage());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static Conversion conversion(ConversionSpec spec, Path out) {
+        Format target = spec.format().orElseGet(() -> out == null ? null : formatOfName(out));
+        return Main.usage(() -> spec.toConversion(target));
     }
 
     // ------------------------------------------------------------ stdin → stdout or a file
 
-    private int stdin(Format requested, Conversion conversion) throws IOException {
-        String out = output == null ? "-" : output;
-        Format target = requested != null ? requested : out.equals("-") ? null : formatOfName(Path.of(out));
-        Conversion c = target == requested ? conversion : usage(() -> options.toConversion(target));
+    private int stdin(String out, Conversion c) throws IOException {
         long start = System.nanoTime();
         byte[] bytes;
         try {
             bytes = BoundedRead.readStream(io.in(), c.decodeOptions().limits().maxBytes(), "standard input");
         } catch (IOException | ImageException e) {
-            return report(Record.error("-", out, e, -1, elapsed(start), null));
+            return report(Outcome.error("-", out, e, -1, elapsed(start), null));
         }
-        Record r = convertBytes("-", out, bytes, c, start, out.equals("-") ? null : Path.of(out));
+        Outcome r = convertBytes("-", out, bytes, c, start, out.equals("-") ? null : Path.of(out));
         return report(out.equals("-") ? toStdout(r) : r);
     }
 
     /** Writes an ok record's image to stdout; a write that fails turns the record into an error. */
-    private synchronized Record toStdout(Record r) {
-        if (r.status != Record.Status.OK) {
+    private synchronized Outcome toStdout(Outcome r) {
+        if (r.status != Outcome.Status.OK) {
             return r;
         }
         byte[] image = r.result.bytes();
         io.out().write(image, 0, image.length);
         if (io.out().checkError()) { // PrintStream keeps write errors to itself until asked
             stdoutFailed = true; // this record says so; no second line
-            return Record.error(r.input, r.output, new IOException(STDOUT_FAILED), r.bytesIn, r.millis, null);
+            return Outcome.error(r.input, r.output, new IOException(Main.Streams.STDOUT_FAILED), r.bytesIn, r.millis, null);
         }
         return r;
     }
 
     // ------------------------------------------------------------ one file
 
-    private int single(Path in, Format requested) throws IOException {
-        Path out = singleOutput(in, requested);
-        Format target = requested != null ? requested : out == null ? null : formatOfName(out);
+    private int single(Path in, Path out, Conversion c) {
         if (out == null) {
-            return report(toStdout(convertFile(in, null, target)));
+            return report(toStdout(convertFile(in, null, c)));
         }
-        return report(convertFile(in, out, target));
+        return report(convertFile(in, out, c));
     }
 
     /** Where a single file goes: null means stdout. */
@@ -193,7 +161,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------ a folder, in parallel
 
-    private int folder(Path inRoot, Format requested) throws Exception {
+    private int folder(Path inRoot, Format requested, Conversion c) throws Exception {
         if (output == null || output.equals("-")) {
             throw new Main.UsageException("a folder input needs -o OUTPUT_FOLDER");
         }
@@ -205,11 +173,11 @@ final class ConvertCommand implements Callable<Integer> {
         List<Path> inputs = InputList.images(inRoot, outRoot); // listed once, before any output exists
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Map<Path, OutputPlan.Planned> plan = OutputPlan.plan(inRoot, outRoot, inputs, requested);
-        List<Callable<Record>> tasks = new ArrayList<>();
+        List<Callable<Outcome>> tasks = new ArrayList<>();
         for (Path in : inputs) {
             OutputPlan.Planned p = plan.get(in);
-            tasks.add(() -> p.refusal() == null ? convertFile(in, p.output(), requested)
-                    : Record.error(FileNames.display(in), FileNames.display(p.output()),
+            tasks.add(() -> p.refusal() == null ? convertFile(in, p.output(), c)
+                    : Outcome.error(FileNames.display(in), FileNames.display(p.output()),
                             new OutputConflictException(p.refusal()), -1, 0, null));
         }
         Summary summary = new Summary();
@@ -227,7 +195,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------ the work for one input
 
-    private Record convertFile(Path in, Path out, Format target) {
+    private Outcome convertFile(Path in, Path out, Conversion c) {
         long start = System.nanoTime();
         String inName = FileNames.display(in);
         String outName = out == null ? "-" : FileNames.display(out);
@@ -235,30 +203,29 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             size = Files.isRegularFile(in) ? Files.size(in) : -1; // a device or FIFO has no size to report
             if (out != null && sameFile(in, out)) {
-                return Record.error(inName, outName,
+                return Outcome.error(inName, outName,
                         new OutputConflictException("output is the input file; refusing to overwrite an input"), size,
                         elapsed(start), null);
             }
             if (out != null && !overwrite && Files.isRegularFile(out)) {
-                return Record.skipped(inName, outName, "output exists (use --overwrite)", size);
+                return Outcome.skipped(inName, outName, "output exists (use --overwrite)", size);
             }
-            Conversion c = options.toConversion(target);
             byte[] bytes = BoundedRead.readFile(in, c.decodeOptions().limits().maxBytes());
             return convertBytes(inName, outName, bytes, c, start, out);
         } catch (IOException | RuntimeException e) {
-            return Record.error(inName, outName, e, size, elapsed(start), null);
+            return Outcome.error(inName, outName, e, size, elapsed(start), null);
         }
     }
 
-    private Record convertBytes(String inName, String outName, byte[] bytes, Conversion c, long start, Path out) {
+    private Outcome convertBytes(String inName, String outName, byte[] bytes, Conversion c, long start, Path out) {
         try {
             ConversionResult r = Imbytes.convertDetailed(bytes, c);
             if (out != null) {
                 files.write(out, r.bytes(), overwrite);
             }
-            return Record.ok(inName, outName, r, bytes.length, elapsed(start));
+            return Outcome.ok(inName, outName, r, bytes.length, elapsed(start));
         } catch (FileAlreadyExistsException e) {
-            return Record.skipped(inName, outName, "output exists (use --overwrite)", bytes.length);
+            return Outcome.skipped(inName, outName, "output exists (use --overwrite)", bytes.length);
         } catch (IOException | RuntimeException e) {
             ImageInfo info = null;
             try {
@@ -266,7 +233,7 @@ final class ConvertCommand implements Callable<Integer> {
             } catch (RuntimeException unreadable) {
                 // the error itself says why
             }
-            return Record.error(inName, outName, e, bytes.length, elapsed(start), info);
+            return Outcome.error(inName, outName, e, bytes.length, elapsed(start), info);
         }
     }
 
@@ -277,19 +244,19 @@ final class ConvertCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------ reporting
 
-    private int report(Record r) {
+    private int report(Outcome r) {
         emit(r);
-        if (r.status == Record.Status.ERROR && !json) {
+        if (r.status == Outcome.Status.ERROR && !json) {
             io.err().println("imbytes: " + r.input + ": " + r.errorType + ": " + r.errorMessage);
-        } else if (r.status == Record.Status.SKIPPED && !json) {
+        } else if (r.status == Outcome.Status.SKIPPED && !json) {
             io.err().println("imbytes: " + r.input + ": skipped, " + r.errorMessage);
         }
-        return r.status == Record.Status.ERROR || stdoutFailed() ? Main.FAILED : Main.OK;
+        return r.status == Outcome.Status.ERROR || stdoutFailed() ? Main.FAILED : Main.OK;
     }
 
-    private synchronized void emit(Record r) {
+    private synchronized void emit(Outcome r) {
         if (json) {
-            io.out().println(r.toJson()); // ASCII only (Record escapes the rest), so the locale cannot garble it
+            io.out().println(r.toJson()); // ASCII only (Outcome escapes the rest), so the locale cannot garble it
             io.out().flush();
         }
         stdoutFailed();
@@ -302,7 +269,7 @@ final class ConvertCommand implements Callable<Integer> {
     private synchronized boolean stdoutFailed() {
         if (!stdoutFailed && io.out().checkError()) {
             stdoutFailed = true;
-            io.err().println("imbytes: " + STDOUT_FAILED);
+            io.err().println("imbytes: " + Main.Streams.STDOUT_FAILED);
         }
         return stdoutFailed;
     }
@@ -313,7 +280,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (dot < 0) {
             throw new Main.UsageException("cannot tell the output format from \"" + name + "\": give --to FORMAT");
         }
-        return usage(() -> Format.fromExtension(name.substring(dot)));
+        return Main.usage(() -> Format.fromExtension(name.substring(dot)));
     }
 
     private static long elapsed(long start) {

@@ -61,7 +61,7 @@ final class InfoCommand implements Callable<Integer> {
                     m.put("depth", i.bitDepth());
                     m.put("orientation", i.exifOrientation().isPresent() ? i.exifOrientation().getAsInt() : null);
                     m.put("bytes", size);
-                    io.out().println(Record.json(m));
+                    io.out().println(Outcome.json(m));
                 } else {
                     io.out().printf(Locale.ROOT, "%-6s %7d %7d %3d %5d %5s %12d  %s%n", i.format().id(), i.width(),
                             i.height(), i.channels(), i.bitDepth(),
@@ -75,18 +75,13 @@ final class InfoCommand implements Callable<Integer> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("path", p.toString());
                     m.put("error", Map.of("type", e.getClass().getSimpleName(), "message", message));
-                    io.out().println(Record.json(m));
+                    io.out().println(Outcome.json(m));
                 } else {
                     io.err().println("imbytes: " + p + ": " + e.getClass().getSimpleName() + ": " + message);
                 }
             }
         }
-        io.out().flush();
-        if (io.out().checkError()) { // PrintStream keeps a failed write (full disk, closed pipe) to itself until asked
-            io.err().println("imbytes: cannot write to standard output (disk full or pipe closed?)");
-            return Main.FAILED;
-        }
-        return failed > 0 ? Main.FAILED : Main.OK;
+        return io.exitAfterOutput(failed > 0 ? Main.FAILED : Main.OK);
     }
 
     /** The first bytes of the file: headers (with EXIF) live at the start, so a 100 MB TIFF is not read whole. */

@@ -1,9 +1,12 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.ImageException;
 import dev.imbytes.Imbytes;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -75,8 +78,55 @@ public final class Main implements Runnable {
         return (nl >= 0 ? message.substring(0, nl) : message).trim();
     }
 
+    /**
+     * Runs a parse or check of the command line's values; a bad value ({@link IllegalArgumentException}
+     * or {@link ImageException}, e.g. an unknown format) becomes a {@link UsageException}: exit 2.
+     */
+    static <T> T usage(Callable<T> parse) {
+        try {
+            return parse.call();
+        } catch (IllegalArgumentException | ImageException e) {
+            throw new UsageException(e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Refuses (exit 2) a command-line name the JVM could not decode: it turned the argument's bytes
+     * into a string with the locale's charset, so the original name is lost before we see it.
+     * Names found inside a folder are not affected (they are used as bytes).
+     */
+    static void decodable(String arg) {
+        if (arg == null || arg.equals("-")) {
+            return;
+        }
+        try {
+            Path.of(arg);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("the name \"" + arg + "\" cannot be decoded in this locale ("
+                    + System.getProperty("sun.jnu.encoding") + "); use a UTF-8 locale (e.g. LC_ALL=C.UTF-8)"
+                    + " or give its folder as INPUT");
+        }
+    }
+
     /** The three standard streams, injectable for in-process tests. */
     record Streams(InputStream in, PrintStream out, PrintStream err) {
+        /** What every command says when stdout could not take its output. */
+        static final String STDOUT_FAILED = "cannot write to standard output (disk full or pipe closed?)";
+
+        /**
+         * {@code code}, or {@link #FAILED} when a write to stdout failed (said on stderr): PrintStream
+         * keeps a failed write (full disk, closed pipe) to itself until asked.
+         */
+        int exitAfterOutput(int code) {
+            out.flush();
+            if (out.checkError()) {
+                err.println("imbytes: " + STDOUT_FAILED);
+                return FAILED;
+            }
+            return code;
+        }
     }
 
     /** A usage error found after parsing (e.g. a bad size or format): exit code 2, one line. */
@@ -104,6 +154,9 @@ public final class Main implements Runnable {
             }
             if (type == InfoCommand.class) {
                 return type.cast(new InfoCommand(streams));
+            }
+            if (type == BenchCommand.class) {
+                return type.cast(new BenchCommand(streams));
             }
             return fallback.create(type);
         }

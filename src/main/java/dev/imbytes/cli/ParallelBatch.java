@@ -1,5 +1,6 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.cli.files.AtomicFiles;
 import dev.imbytes.internal.Threads;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class ParallelBatch {
      *
      * @return whether the run was interrupted
      */
-    static boolean run(List<Callable<Record>> tasks, int threads, AtomicFiles files, Consumer<Record> sink,
+    static boolean run(List<Callable<Outcome>> tasks, int threads, AtomicFiles files, Consumer<Outcome> sink,
                        Consumer<Boolean> closing) throws Exception {
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -48,13 +49,13 @@ final class ParallelBatch {
         }, "imbytes-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            ExecutorCompletionService<Record> done = new ExecutorCompletionService<>(pool);
-            for (Callable<Record> task : tasks) {
+            ExecutorCompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
+            for (Callable<Outcome> task : tasks) {
                 done.submit(task);
             }
             int completed = 0;
             while (completed < tasks.size() && !cancelled.get()) {
-                Future<Record> f = done.poll(200, TimeUnit.MILLISECONDS);
+                Future<Outcome> f = done.poll(200, TimeUnit.MILLISECONDS);
                 if (f == null) {
                     continue;
                 }

@@ -11,7 +11,7 @@ final class Summary {
     long bytesOut;
     private final long start = System.nanoTime();
 
-    void add(Record r) {
+    void add(Outcome r) {
         switch (r.status) {
             case OK -> ok++;
             case ERROR -> failed++;

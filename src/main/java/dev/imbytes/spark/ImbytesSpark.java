@@ -2,10 +2,10 @@ package dev.imbytes.spark;
 
 import dev.imbytes.Conversion;
 import dev.imbytes.ConversionResult;
+import dev.imbytes.ConversionSpec;
 import dev.imbytes.ImageException;
 import dev.imbytes.Imbytes;
 import dev.imbytes.NativeLibraryException;
-import dev.imbytes.cli.ConversionOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +40,7 @@ import org.apache.spark.sql.types.StructType;
  * exception's simple name, e.g. {@code "ImageTooLargeException: ..."}) and the other fields are null.
  * A null {@code content} gives an error row too.
  *
- * <p><b>Specs.</b> The spec is the CLI's {@code convert} flags ({@link ConversionOptions#parse(String)}),
+ * <p><b>Specs.</b> The spec is a {@link ConversionSpec} string (the CLI's {@code convert} flags, parsed in the core),
  * including the limits and allow-list: {@code --max-pixels}, {@code --max-side}, {@code --max-bytes},
  * {@code --allow jp2,ppm}. Each executor JVM caches up to {@value #SPEC_CACHE_SIZE} parsed specs.
  * In SQL a bad spec gives an error row per input ({@code "bad spec: ..."}), because the spec may be a
@@ -97,7 +97,7 @@ public final class ImbytesSpark {
      */
     public static Dataset<Row> convert(Dataset<Row> binaryFiles, String spec) {
         Objects.requireNonNull(binaryFiles, "binaryFiles");
-        ConversionOptions.parse(spec); // fail fast on the driver
+        ConversionSpec.parse(spec); // fail fast on the driver
         Dataset<Row> withResult = binaryFiles.withColumn(RESULT_COLUMN,
                 udf().apply(functions.col("content"), functions.lit(spec)));
         Column r = functions.col(RESULT_COLUMN);
@@ -169,7 +169,7 @@ public final class ImbytesSpark {
             }
             if (cached == null) {
                 try {
-                    cached = ConversionOptions.parse(spec);
+                    cached = ConversionSpec.parse(spec).toConversion();
                 } catch (IllegalArgumentException e) {
                     cached = e.getMessage() == null ? "invalid spec" : e.getMessage();
                 }

@@ -1,5 +1,6 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.cli.files.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

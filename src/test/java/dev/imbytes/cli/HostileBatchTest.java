@@ -1,5 +1,7 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.cli.files.AtomicFiles;
+import dev.imbytes.cli.files.FileNames;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -29,13 +29,30 @@ public final class Hostile {
 
     /** Runs {@code mainClass} in a new JVM with the test classpath; waits at most {@code timeoutSeconds}. */
     public static Child runJava(List<String> jvmArgs, Class<?> mainClass, long timeoutSeconds, String... args) {
+        return runJava(jvmArgs, testClassPath(), mainClass, timeoutSeconds, args);
+    }
+
+    /** The test JVM's classpath (surefire's, not its booter jar's). */
+    public static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /** Runs {@code mainClass} in a new JVM with {@code classPath}; waits at most {@code timeoutSeconds}. */
+    public static Child runJava(List<String> jvmArgs, String classPath, Class<?> mainClass, long timeoutSeconds,
+                                String... args) {
+        List<String> javaArgs = new ArrayList<>(jvmArgs);
+        javaArgs.add("-cp");
+        javaArgs.add(classPath);
+        javaArgs.add(mainClass.getName());
+        javaArgs.addAll(Arrays.asList(args));
+        return java(javaArgs, timeoutSeconds);
+    }
+
+    /** Runs this JVM's {@code java} launcher with {@code javaArgs}; waits at most {@code timeoutSeconds}. */
+    public static Child java(List<String> javaArgs, long timeoutSeconds) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add(mainClass.getName());
-        cmd.addAll(Arrays.asList(args));
+        cmd.addAll(javaArgs);
         try {
             Path out = Files.createTempFile("imbytes-child", ".out");
             Path err = Files.createTempFile("imbytes-child", ".err");
@@ -43,7 +60,7 @@ public final class Hostile {
                 Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new AssertionError(mainClass.getSimpleName() + " did not finish in " + timeoutSeconds + " s");
+                    throw new AssertionError(javaArgs + " did not finish in " + timeoutSeconds + " s");
                 }
                 return new Child(p.exitValue(), Files.readString(out), Files.readString(err));
             } finally {

@@ -1,4 +1,4 @@
-package dev.imbytes.cli;
+package dev.imbytes.cli.files;
 
 import dev.imbytes.Format;
 import java.io.IOException;
@@ -18,12 +18,12 @@ import java.util.Locale;
  * itself or a parent of it, every image is an input and {@link OutputPlan} refuses any output that
  * would land on one.
  */
-final class InputList {
+public final class InputList {
     private InputList() {
     }
 
     /** Regular files below {@code root} with an image extension, sorted by their bytes; {@code outRoot}'s tree left out. */
-    static List<Path> images(Path root, Path outRoot) throws IOException {
+    public static List<Path> images(Path root, Path outRoot) throws IOException {
         List<Path> found = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -46,7 +46,7 @@ final class InputList {
     }
 
     /** Whether the name ends in an extension of a known image format (any case). */
-    static boolean isImageName(String name) {
+    public static boolean isImageName(String name) {
         int dot = name.lastIndexOf('.');
         if (dot < 0) {
             return false;

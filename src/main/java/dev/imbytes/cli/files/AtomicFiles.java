@@ -1,4 +1,4 @@
-package dev.imbytes.cli;
+package dev.imbytes.cli.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,23 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * any left by a hard kill are removed by {@link #cleanStale(Path)} only when their name proves that
  * imbytes made them there ({@link TempNames}). Nothing else is ever deleted.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Every temporary's name starts with this (see {@link TempNames} for the whole shape). */
-    static final String TEMP_MARK = TempNames.MARK;
+    public static final String TEMP_MARK = TempNames.MARK;
 
     private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
     private final WriteHook hook;
 
     /** A point where tests inject a failure in the middle of a write. */
-    interface WriteHook {
+    public interface WriteHook {
         void afterFirstHalf(Path temp) throws IOException;
     }
 
-    AtomicFiles() {
+    public AtomicFiles() {
         this(t -> { });
     }
 
-    AtomicFiles(WriteHook hook) {
+    public AtomicFiles(WriteHook hook) {
         this.hook = hook;
     }
 
@@ -44,7 +44,7 @@ final class AtomicFiles {
      * @param overwrite replace an existing file; otherwise an existing target raises
      *                  {@link FileAlreadyExistsException} and nothing is written
      */
-    void write(Path target, byte[] data, boolean overwrite) throws IOException {
+    public void write(Path target, byte[] data, boolean overwrite) throws IOException {
         if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
             // A device or pipe (/dev/null, a FIFO): stream into it. Renaming a file over it would
             // replace the device node itself.
@@ -78,7 +78,7 @@ final class AtomicFiles {
      * Creates a new, empty temporary in {@code dir} and records it as this run's. Its name is ASCII,
      * so it can be made in any locale.
      */
-    Path createTemporary(Path dir) throws IOException {
+    public Path createTemporary(Path dir) throws IOException {
         while (true) {
             Path temp = dir.resolve(TempNames.fresh(dir));
             try {
@@ -119,7 +119,7 @@ final class AtomicFiles {
     }
 
     /** Deletes the temporaries of writes still in progress (at shutdown). */
-    void deleteInFlight() {
+    public void deleteInFlight() {
         for (Path p : inFlight) {
             try {
                 Files.deleteIfExists(p);
@@ -133,7 +133,7 @@ final class AtomicFiles {
      * Removes the temporaries that an earlier, killed run left anywhere below {@code root}: regular
      * files whose name carries a seal that matches their folder ({@link TempNames#provablyOurs}).
      */
-    static int cleanStale(Path root) throws IOException {
+    public static int cleanStale(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             return 0;
         }
@@ -152,7 +152,7 @@ final class AtomicFiles {
     }
 
     /** Whether {@code p} has the shape of an imbytes temporary (such files are never taken as inputs). */
-    static boolean isTemporary(Path p) {
+    public static boolean isTemporary(Path p) {
         return TempNames.looksTemporary(p);
     }
 

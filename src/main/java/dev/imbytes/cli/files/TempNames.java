@@ -1,4 +1,4 @@
-package dev.imbytes.cli;
+package dev.imbytes.cli.files;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

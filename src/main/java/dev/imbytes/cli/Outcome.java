@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One input's outcome: a JSON Lines record and a line of the summary. */
-final class Record {
+final class Outcome {
     // Non-ASCII characters are written as JSON escapes: the records are then the same bytes in every
     // locale, where stdout's charset would otherwise turn them into '?'.
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
@@ -29,7 +29,7 @@ final class Record {
     final int width;
     final int height;
 
-    private Record(String input, String output, Status status, ConversionResult result, String errorType,
+    private Outcome(String input, String output, Status status, ConversionResult result, String errorType,
                    String errorMessage, long bytesIn, long millis, String format, int width, int height) {
         this.input = input;
         this.output = output;
@@ -44,18 +44,18 @@ final class Record {
         this.height = height;
     }
 
-    static Record ok(String input, String output, ConversionResult r, long bytesIn, long millis) {
-        return new Record(input, output, Status.OK, r, null, null, bytesIn, millis,
+    static Outcome ok(String input, String output, ConversionResult r, long bytesIn, long millis) {
+        return new Outcome(input, output, Status.OK, r, null, null, bytesIn, millis,
                 r.inputFormat().id(), r.inputWidth(), r.inputHeight());
     }
 
-    static Record skipped(String input, String output, String why, long bytesIn) {
-        return new Record(input, output, Status.SKIPPED, null, null, why, bytesIn, 0, null, 0, 0);
+    static Outcome skipped(String input, String output, String why, long bytesIn) {
+        return new Outcome(input, output, Status.SKIPPED, null, null, why, bytesIn, 0, null, 0, 0);
     }
 
-    static Record error(String input, String output, Throwable e, long bytesIn, long millis, dev.imbytes.ImageInfo info) {
+    static Outcome error(String input, String output, Throwable e, long bytesIn, long millis, dev.imbytes.ImageInfo info) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return new Record(input, output, Status.ERROR, null, e.getClass().getSimpleName(), Main.oneLine(message), bytesIn,
+        return new Outcome(input, output, Status.ERROR, null, e.getClass().getSimpleName(), Main.oneLine(message), bytesIn,
                 millis, info == null ? null : info.format().id(), info == null ? 0 : info.width(),
                 info == null ? 0 : info.height());
     }

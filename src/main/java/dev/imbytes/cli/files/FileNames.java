@@ -1,4 +1,4 @@
-package dev.imbytes.cli;
+package dev.imbytes.cli.files;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -20,12 +20,12 @@ import java.util.Locale;
  * {@code Path.of(URI)} decodes them back exactly, so every name that is derived from another here
  * goes through that form and never through a decoded string.
  */
-final class FileNames {
+public final class FileNames {
     private FileNames() {
     }
 
     /** The last name of {@code p} in its raw, percent-encoded form (ASCII only). */
-    static String rawName(Path p) {
+    public static String rawName(Path p) {
         String raw = p.toAbsolutePath().toUri().getRawPath();
         if (raw.endsWith("/") && raw.length() > 1) {
             raw = raw.substring(0, raw.length() - 1); // toUri() marks an existing folder with a slash
@@ -34,7 +34,7 @@ final class FileNames {
     }
 
     /** {@code p}'s sibling called {@code rawName} (percent-encoded, as {@link #rawName} gives), byte-exact. */
-    static Path sibling(Path p, String rawName) {
+    public static Path sibling(Path p, String rawName) {
         String uri = p.toAbsolutePath().toUri().toString();
         if (uri.endsWith("/")) {
             uri = uri.substring(0, uri.length() - 1);
@@ -43,7 +43,7 @@ final class FileNames {
     }
 
     /** The file called {@code rawName} (percent-encoded) inside folder {@code dir}, byte-exact. */
-    static Path child(Path dir, String rawName) {
+    public static Path child(Path dir, String rawName) {
         String uri = dir.toAbsolutePath().toUri().toString();
         return likeOriginal(dir, Path.of(URI.create((uri.endsWith("/") ? uri : uri + "/") + rawName)));
     }
@@ -59,7 +59,7 @@ final class FileNames {
      * of a batch must not depend on where it runs. A name that is not valid UTF-8 is compared by its
      * bytes (ASCII letters ignoring case), so two such names never merge.
      */
-    static String collisionKey(Path p) {
+    public static String collisionKey(Path p) {
         String raw = p.toAbsolutePath().normalize().toUri().getRawPath();
         if (raw.endsWith("/") && raw.length() > 1) {
             raw = raw.substring(0, raw.length() - 1);
@@ -78,7 +78,7 @@ final class FileNames {
      * How a path is shown in records and messages: as the platform decodes it when that is exact,
      * else in its percent-encoded URI form (absolute), so that two different names never print alike.
      */
-    static String display(Path p) {
+    public static String display(Path p) {
         String s = p.toString();
         try {
             if (Path.of(s).equals(p)) {

@@ -1,4 +1,4 @@
-package dev.imbytes.cli;
+package dev.imbytes.cli.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dev.imbytes.cli;
+package dev.imbytes.cli.files;
 
 import dev.imbytes.Format;
 import java.nio.file.Path;
@@ -30,16 +30,16 @@ import java.util.Set;
  * Names are compared by {@link FileNames#collisionKey}: ignoring case everywhere, byte-exact for
  * names that are not valid UTF-8.
  */
-final class OutputPlan {
+public final class OutputPlan {
     /** Where one input goes: an output path, or why it has none. */
-    record Planned(Path output, String refusal) {
+    public record Planned(Path output, String refusal) {
     }
 
     private OutputPlan() {
     }
 
     /** The plan for {@code inputs} (all below {@code inRoot}), in their order. */
-    static Map<Path, Planned> plan(Path inRoot, Path outRoot, List<Path> inputs, Format target) {
+    public static Map<Path, Planned> plan(Path inRoot, Path outRoot, List<Path> inputs, Format target) {
         Map<Path, Path> candidate = new LinkedHashMap<>();
         for (Path in : inputs) {
             candidate.put(in, mirrored(inRoot, outRoot, in, renamed(FileNames.rawName(in), target)));
@@ -112,7 +112,7 @@ final class OutputPlan {
      * its); a null target keeps the name. Works on raw (percent-encoded) and decoded names alike,
      * because extensions are ASCII.
      */
-    static String renamed(String name, Format target) {
+    public static String renamed(String name, Format target) {
         if (target == null) {
             return name;
         }

@@ -1,0 +1,87 @@
+package dev.imbytes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imbytes.spark.ImbytesSpark;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Only the command line may use picocli and Jackson (optional dependencies a library user does not
+ * get), and nothing else may use the command line: checked on the compiled classes (every class a
+ * class uses is named in its constant pool) and on the sources (an import that is never used).
+ */
+class DependencyRulesTest {
+    /** What only {@code dev.imbytes.cli} may name, as class files and sources spell it. */
+    private static final List<String> CLI_ONLY = List.of("picocli/", "com/fasterxml/jackson/", "dev/imbytes/cli/");
+
+    @Test
+    void nothingOutsideTheCliUsesPicocliJacksonOrTheCli() throws Exception {
+        Path classes = Path.of(ImbytesSpark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, String> offences = new TreeMap<>();
+        List<Path> checked = new ArrayList<>();
+        boolean cliUsesPicocli = false;
+        for (Path f : files(classes, ".class")) {
+            String name = classes.relativize(f).toString().replace('\\', '/');
+            String pool = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            if (name.contains("dev/imbytes/cli/")) {
+                cliUsesPicocli |= pool.contains("picocli/");
+                continue;
+            }
+            checked.add(f);
+            for (String forbidden : CLI_ONLY) {
+                if (pool.contains(forbidden)) {
+                    offences.put(name, forbidden);
+                }
+            }
+        }
+        assertTrue(cliUsesPicocli, "the scan must see the CLI's own picocli use, else it sees nothing");
+        assertTrue(checked.contains(classes.resolve("dev/imbytes/spark/ImbytesSpark.class")), checked.toString());
+        assertTrue(checked.size() > 40, "only " + checked.size() + " classes under " + classes);
+        assertEquals(Map.of(), offences);
+    }
+
+    @Test
+    void noSourceOutsideTheCliImportsThem() {
+        Path sources = Path.of("src/main");
+        Map<String, String> offences = new TreeMap<>();
+        List<Path> java = files(sources, ".java");
+        for (Path f : java) {
+            String name = sources.relativize(f).toString().replace('\\', '/');
+            if (name.contains("dev/imbytes/cli/")) {
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(f)) {
+                    for (String forbidden : CLI_ONLY) {
+                        if (line.startsWith("import") && line.replace('.', '/').contains(forbidden)) {
+                            offences.put(name, line);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertTrue(java.size() > 40, "only " + java.size() + " sources under " + sources.toAbsolutePath());
+        assertEquals(Map.of(), offences);
+    }
+
+    private static List<Path> files(Path root, String suffix) {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
