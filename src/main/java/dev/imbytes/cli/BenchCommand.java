@@ -6,7 +6,7 @@ import dev.imbytes.ConversionResult;
 import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.Imbytes;
-import dev.imbytes.internal.Threads;
+import dev.imbytes.internal.nativelib.Threads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
