@@ -100,12 +100,12 @@ public enum Format {
 
     /** Whether the bundled OpenCV build can decode this format (checked once, at runtime). */
     public boolean canRead() {
-        return dev.imbytes.internal.Codecs.canRead(this);
+        return dev.imbytes.internal.codec.Codecs.canRead(this);
     }
 
     /** Whether the bundled OpenCV build can encode this format (checked once, at runtime). */
     public boolean canWrite() {
-        return dev.imbytes.internal.Codecs.canWrite(this);
+        return dev.imbytes.internal.codec.Codecs.canWrite(this);
     }
 
     /**

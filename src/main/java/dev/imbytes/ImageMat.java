@@ -1,6 +1,6 @@
 package dev.imbytes;
 
-import dev.imbytes.internal.MatCounter;
+import dev.imbytes.internal.nativelib.MatCounter;
 import java.util.Objects;
 import org.opencv.core.Mat;
 

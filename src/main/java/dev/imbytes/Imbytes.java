@@ -1,13 +1,13 @@
 package dev.imbytes;
 
-import dev.imbytes.internal.BoundedRead;
-import dev.imbytes.internal.BufferedImages;
-import dev.imbytes.internal.HeaderProbe;
-import dev.imbytes.internal.ImageHeader;
-import dev.imbytes.internal.JpegAccelerators;
-import dev.imbytes.internal.MatScope;
-import dev.imbytes.internal.NativeLibrary;
-import dev.imbytes.internal.Pipeline;
+import dev.imbytes.internal.pipeline.BoundedRead;
+import dev.imbytes.internal.awt.BufferedImages;
+import dev.imbytes.internal.probe.HeaderProbe;
+import dev.imbytes.internal.probe.ImageHeader;
+import dev.imbytes.internal.codec.JpegAccelerators;
+import dev.imbytes.internal.nativelib.MatScope;
+import dev.imbytes.internal.nativelib.NativeLibrary;
+import dev.imbytes.internal.pipeline.Pipeline;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;

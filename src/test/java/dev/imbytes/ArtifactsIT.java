@@ -70,7 +70,7 @@ class ArtifactsIT {
         try (JarFile jar = new JarFile(SOURCES.toFile())) {
             List<String> names = names(jar);
             for (String source : List.of("dev/imbytes/Imbytes.java", "dev/imbytes/spark/ImbytesSpark.java",
-                    "dev/imbytes/internal/NativeLibrary.java", "dev/imbytes/cli/Main.java")) {
+                    "dev/imbytes/internal/nativelib/NativeLibrary.java", "dev/imbytes/cli/Main.java")) {
                 assertTrue(names.contains(source), source);
             }
             assertOurLicence(jar, Path.of("NOTICE"));
@@ -172,7 +172,7 @@ class ArtifactsIT {
         Assumptions.assumeTrue(featureVersion(java.getParent().getParent()) >= 24, "the class-path warning needs Java 24+");
         Run classPath = java(java, "-cp", RUNNABLE.toString(), "dev.imbytes.cli.Main", "--version");
         assertEquals(0, classPath.exit(), classPath.stderr());
-        assertTrue(classPath.stderr().contains("WARNING: java.lang.System::load has been called by dev.imbytes.internal.NativeLibrary"),
+        assertTrue(classPath.stderr().contains("WARNING: java.lang.System::load has been called by dev.imbytes.internal.nativelib.NativeLibrary"),
                 classPath.stderr());
         assertTrue(classPath.stderr().contains("--enable-native-access=ALL-UNNAMED"), classPath.stderr());
 

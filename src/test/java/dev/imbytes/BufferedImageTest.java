@@ -54,7 +54,7 @@ class BufferedImageTest {
     void encodedFromEveryTypeGivesTheSamePixels(int index) {
         BufferedImage source = imageIo(TestImages.bytes(COLOUR_PNGS[index]));
         for (int type : TYPES) {
-            BufferedImage typed = dev.imbytes.internal.BufferedImages.convert(source, type);
+            BufferedImage typed = dev.imbytes.internal.awt.BufferedImages.convert(source, type);
             BufferedImage back = imageIo(Imbytes.encode(typed, Format.PNG));
             assertSamePixels(typed, back, COLOUR_PNGS[index] + " from type " + type);
         }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imbytes.internal.ImageHeader;
-import dev.imbytes.internal.Plan;
+import dev.imbytes.internal.probe.ImageHeader;
+import dev.imbytes.internal.pipeline.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

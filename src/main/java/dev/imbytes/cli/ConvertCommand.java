@@ -12,7 +12,7 @@ import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.Imbytes;
-import dev.imbytes.internal.BoundedRead;
+import dev.imbytes.internal.pipeline.BoundedRead;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

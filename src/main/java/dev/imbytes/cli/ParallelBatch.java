@@ -1,7 +1,7 @@
 package dev.imbytes.cli;
 
 import dev.imbytes.cli.files.AtomicFiles;
-import dev.imbytes.internal.Threads;
+import dev.imbytes.internal.nativelib.Threads;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

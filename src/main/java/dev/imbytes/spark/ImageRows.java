@@ -1,7 +1,7 @@
 package dev.imbytes.spark;
 
 import dev.imbytes.ImageMat;
-import dev.imbytes.internal.NativeLibrary;
+import dev.imbytes.internal.nativelib.NativeLibrary;
 import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

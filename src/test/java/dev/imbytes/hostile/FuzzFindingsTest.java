@@ -9,7 +9,7 @@ import dev.imbytes.CorruptImageException;
 import dev.imbytes.DecodeOptions;
 import dev.imbytes.Imbytes;
 import dev.imbytes.TestImages;
-import dev.imbytes.internal.HeaderProbe;
+import dev.imbytes.internal.probe.HeaderProbe;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

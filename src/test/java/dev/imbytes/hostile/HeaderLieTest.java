@@ -18,7 +18,7 @@ import dev.imbytes.Imbytes;
 import dev.imbytes.Jpeg2000Options;
 import dev.imbytes.Limits;
 import dev.imbytes.TestImages;
-import dev.imbytes.internal.MatCounter;
+import dev.imbytes.internal.nativelib.MatCounter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.ImageMat;
 import dev.imbytes.Imbytes;
-import dev.imbytes.internal.HeaderProbe;
+import dev.imbytes.internal.probe.HeaderProbe;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 

@@ -12,7 +12,7 @@ import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.Imbytes;
 import dev.imbytes.TestImages;
-import dev.imbytes.internal.MatCounter;
+import dev.imbytes.internal.nativelib.MatCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -13,7 +13,7 @@ import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.Imbytes;
 import dev.imbytes.TestImages;
-import dev.imbytes.internal.MatCounter;
+import dev.imbytes.internal.nativelib.MatCounter;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

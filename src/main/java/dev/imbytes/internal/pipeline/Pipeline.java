@@ -1,0 +1,188 @@
+package dev.imbytes.internal.pipeline;
+
+import dev.imbytes.internal.codec.Codecs;
+import dev.imbytes.internal.codec.Decoder;
+import dev.imbytes.internal.codec.Encoder;
+import dev.imbytes.internal.codec.FourComponentJpeg;
+import dev.imbytes.internal.nativelib.MatScope;
+import dev.imbytes.internal.nativelib.NativeLibrary;
+import dev.imbytes.internal.probe.HeaderProbe;
+import dev.imbytes.internal.probe.ImageHeader;
+import dev.imbytes.internal.probe.tiff.TiffProbe;
+
+import dev.imbytes.Background;
+import dev.imbytes.Conversion;
+import dev.imbytes.ConversionResult;
+import dev.imbytes.CorruptImageException;
+import dev.imbytes.DecodeOptions;
+import dev.imbytes.EncodeOptions;
+import dev.imbytes.Fit;
+import dev.imbytes.Format;
+import dev.imbytes.ImageException;
+import dev.imbytes.ImageTooLargeException;
+import dev.imbytes.Limits;
+import dev.imbytes.UnsupportedFormatException;
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+import org.opencv.core.CvException;
+import org.opencv.core.Mat;
+
+/**
+ * The one conversion pipeline that the facade, the CLI, {@code bench} and Spark all call:
+ * probe → limits → plan → decode → orient → resize → adapt → encode. Every Mat it makes belongs
+ * to a {@link MatScope}.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /** A decoded, upright image and the header it came from. The Mat belongs to the caller's scope. */
+    public record Decoded(Mat mat, ImageHeader header, Plan plan, boolean partial) {
+    }
+
+    /**
+     * Reads and checks the header: known format, allowed, decodable without a temporary file,
+     * within the limits, and (unless lenient) structurally whole. No native call.
+     */
+    public static ImageHeader inspect(ByteBuffer input, DecodeOptions options) {
+        Limits limits = options.limits();
+        if (input.remaining() > limits.maxBytes()) {
+            throw new ImageTooLargeException("the input is " + input.remaining() + " bytes, over the limit of "
+                    + limits.maxBytes() + " bytes");
+        }
+        ImageHeader header = HeaderProbe.probe(input);
+        Format f = header.format();
+        // Size first: a decompression bomb is refused as one, whatever its format.
+        SizeLimits.checkSize(header.width(), header.height(), limits, "declares");
+        if (!options.allowedFormats().contains(f)) {
+            throw new UnsupportedFormatException(f + " input is not allowed (allowed: " + options.allowedFormats()
+                    + "; opt in with DecodeOptions.allowing(Format." + f.name() + "))");
+        }
+        if (!Codecs.canRead(f)) {
+            throw new UnsupportedFormatException("the bundled OpenCV " + org.opencv.core.Core.VERSION
+                    + " has no decoder for " + f + " (" + header.width() + "x" + header.height() + ")");
+        }
+        if (!Codecs.decodesInMemory(f) && !options.tempFilesAllowed()) {
+            throw new UnsupportedFormatException("OpenCV 4.9 decodes " + f + " only through a temporary file, and imbytes"
+                    + " never touches the disk unless allowed (DecodeOptions.withTempFilesAllowed(true))");
+        }
+        if (f == Format.TIFF) { // lenient too: these would make the decoder log or allocate out of proportion
+            header = TiffProbe.checkDecoder(input, header);
+        }
+        if (header.defect() != null && !options.lenient()) {
+            throw new CorruptImageException(Decoder.describe(header) + " is damaged: " + header.defect());
+        }
+        SizeLimits.checkDecode(input, header, options.mode(), limits);
+        return header;
+    }
+
+    /**
+     * Decodes and orients, with shrink-on-load when {@code fitHint} allows it.
+     *
+     * @param fitHint the resize that will follow, or {@code null}; only used to plan a reduced decode
+     */
+    public static Decoded decode(ByteBuffer input, DecodeOptions options, Fit fitHint, MatScope scope) {
+        return lastResort(() -> decodeChecked(input, options, fitHint, scope));
+    }
+
+    private static Decoded decodeChecked(ByteBuffer input, DecodeOptions options, Fit fitHint, MatScope scope) {
+        NativeLibrary.ensureLoaded();
+        ImageHeader header = inspect(input, options);
+        Plan plan = Plan.of(header, options.mode(), options.applyOrientation(), options.shrinkOnLoad() ? fitHint : null);
+        Mat decoded = Plan.isFourComponent(header)
+                ? FourComponentJpeg.decode(input, header, options.mode(), scope)
+                : Decoder.decode(input, header, options, plan, scope);
+        SizeLimits.checkDecoded(decoded, plan.reduction(), options.limits());
+        Mat upright = Orientation.apply(decoded, plan.orientation(), scope);
+        if (upright != decoded) {
+            scope.releaseEarly(decoded);
+        }
+        return new Decoded(upright, header, plan, header.defect() != null);
+    }
+
+    /**
+     * Resizes a decoded image; the full upright size comes from the plan (the Mat may be reduced).
+     *
+     * @throws ImageTooLargeException when the result would be over {@code limits}, before any native call
+     */
+    public static Mat resize(Decoded image, Fit fit, Limits limits, MatScope scope) {
+        if (fit == null) {
+            return image.mat();
+        }
+        return lastResort(() -> Resizer.apply(image.mat(), fit, image.plan().uprightWidth(), image.plan().uprightHeight(),
+                limits, scope));
+    }
+
+    /**
+     * Resizes any Mat with {@code fit}.
+     *
+     * @throws ImageTooLargeException when the result would be over {@code limits}, before any native call
+     */
+    public static Mat resize(Mat image, Fit fit, Limits limits, MatScope scope) {
+        return lastResort(() -> Resizer.apply(image, fit, image.cols(), image.rows(), limits, scope));
+    }
+
+    /** Adapts an image to what {@code options.format()} can store, then encodes it. */
+    public static byte[] encode(Mat image, EncodeOptions options, Background background, MatScope scope) {
+        return lastResort(() -> encodeChecked(image, null, options, background, scope));
+    }
+
+    /**
+     * Adapts and encodes. With {@code limits} (a conversion: {@code image} is its own), the
+     * encoder's working memory is checked against them and {@code image} is released as soon as an
+     * adapted copy replaces it.
+     */
+    private static byte[] encodeChecked(Mat image, Limits limits, EncodeOptions options, Background background,
+                                        MatScope scope) {
+        NativeLibrary.ensureLoaded();
+        Encoder.checkWritable(options);
+        if (image.empty()) {
+            throw new IllegalArgumentException("cannot encode an empty Mat");
+        }
+        Mat adapted = TargetAdapter.adapt(image, options.format(), background, scope);
+        if (limits != null) {
+            if (adapted != image) {
+                scope.releaseEarly(image); // peak memory: the source and its adapted copy, never more
+            }
+            SizeLimits.checkEncode(adapted, options, limits);
+        }
+        return Encoder.encode(adapted, options, scope);
+    }
+
+    /** The whole conversion, owning and releasing every intermediate Mat. */
+    public static ConversionResult convert(ByteBuffer input, Conversion conversion) {
+        return lastResort(() -> convertChecked(input, conversion));
+    }
+
+    private static ConversionResult convertChecked(ByteBuffer input, Conversion conversion) {
+        try (MatScope scope = new MatScope()) {
+            Fit fit = conversion.fit().orElse(null);
+            Decoded decoded = decode(input, conversion.decodeOptions(), fit, scope);
+            Format inputFormat = decoded.header().format();
+            EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(inputFormat));
+            Encoder.checkWritable(encode);
+            Mat resized = resize(decoded, fit, conversion.decodeOptions().limits(), scope);
+            if (resized != decoded.mat()) {
+                scope.releaseEarly(decoded.mat()); // a crop's view keeps its own reference to the pixels
+            }
+            int width = resized.cols();
+            int height = resized.rows();
+            byte[] bytes = encodeChecked(resized, conversion.decodeOptions().limits(), encode, conversion.background(), scope);
+            return new dev.imbytes.ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
+                    encode.format(), width, height, decoded.partial());
+        }
+    }
+
+    /**
+     * The last line of defence behind the checks made before each native call: an OpenCV error
+     * that still gets through (an allocation OpenCV refuses, an assertion in a codec) leaves the
+     * library as an {@link ImageException}, never as a raw {@link CvException}.
+     */
+    static <T> T lastResort(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CvException e) {
+            throw new ImageException("OpenCV failed: " + Encoder.firstLine(e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.imbytes.internal.probe;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A bounds-checked, read-only view of bytes for header parsing. Offsets are relative to the
+ * view's start and taken as {@code long} so that offset arithmetic on hostile values cannot
+ * overflow; every read is checked against the view's length and fails with {@link OutOfData}.
+ * Only absolute gets are used, so the underlying buffer's position is never changed.
+ */
+public final class Src {
+
+    /** Thrown when a read would go past the end of the view (or before its start). */
+    public static final class OutOfData extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final long offset;
+
+        OutOfData(long offset) {
+            super("needed byte at offset " + offset, null, false, false);
+            this.offset = offset;
+        }
+    }
+
+    private final ByteBuffer buf;
+    private final int base;
+    private final int len;
+
+    /** The bytes of {@code buf} from its position to its limit. */
+    public Src(ByteBuffer buf) {
+        this(buf, buf.position(), buf.limit() - buf.position());
+    }
+
+    private Src(ByteBuffer buf, int base, int len) {
+        this.buf = buf;
+        this.base = base;
+        this.len = Math.max(0, len);
+    }
+
+    public static Src of(byte[] bytes) {
+        return new Src(ByteBuffer.wrap(bytes));
+    }
+
+    public int length() {
+        return len;
+    }
+
+    /** Whether {@code n} bytes starting at {@code off} lie inside the view. */
+    public boolean has(long off, long n) {
+        return off >= 0 && n >= 0 && off <= len && n <= len - off;
+    }
+
+    /** A sub-view of {@code n} bytes at {@code off}, clamped to this view's end. */
+    public Src slice(long off, long n) {
+        if (off < 0 || off > len) {
+            throw new OutOfData(off);
+        }
+        long avail = len - off;
+        int m = (int) Math.max(0, Math.min(n, avail));
+        return new Src(buf, base + (int) off, m);
+    }
+
+    private void check(long off, int n) {
+        if (!has(off, n)) {
+            throw new OutOfData(off < 0 ? off : Math.max(off, len));
+        }
+    }
+
+    public int u8(long off) {
+        check(off, 1);
+        return buf.get(base + (int) off) & 0xFF;
+    }
+
+    public int u16be(long off) {
+        check(off, 2);
+        int p = base + (int) off;
+        return (buf.get(p) & 0xFF) << 8 | (buf.get(p + 1) & 0xFF);
+    }
+
+    public int u16le(long off) {
+        check(off, 2);
+        int p = base + (int) off;
+        return (buf.get(p + 1) & 0xFF) << 8 | (buf.get(p) & 0xFF);
+    }
+
+    public int u24le(long off) {
+        check(off, 3);
+        int p = base + (int) off;
+        return (buf.get(p + 2) & 0xFF) << 16 | (buf.get(p + 1) & 0xFF) << 8 | (buf.get(p) & 0xFF);
+    }
+
+    public long u32be(long off) {
+        check(off, 4);
+        return (long) u16be(off) << 16 | u16be(off + 2);
+    }
+
+    public long u32le(long off) {
+        check(off, 4);
+        return (long) u16le(off + 2) << 16 | u16le(off);
+    }
+
+    /** An unsigned 64-bit value, saturated at {@link Long#MAX_VALUE}. */
+    public long u64be(long off) {
+        check(off, 8);
+        long hi = u32be(off);
+        long lo = u32be(off + 4);
+        return hi >= 0x80000000L ? Long.MAX_VALUE : hi << 32 | lo;
+    }
+
+    /** An unsigned 64-bit value, saturated at {@link Long#MAX_VALUE}. */
+    public long u64le(long off) {
+        check(off, 8);
+        long lo = u32le(off);
+        long hi = u32le(off + 4);
+        return hi >= 0x80000000L ? Long.MAX_VALUE : hi << 32 | lo;
+    }
+
+    public int s32le(long off) {
+        return (int) u32le(off);
+    }
+
+    /** Whether the ASCII string {@code s} is at {@code off} (false when it would not fit). */
+    public boolean startsWith(long off, String s) {
+        if (!has(off, s.length())) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (u8(off + i) != (s.charAt(i) & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the given bytes are at {@code off} (false when they would not fit). */
+    public boolean startsWith(long off, int... bytes) {
+        if (!has(off, bytes.length)) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (u8(off + i) != (bytes[i] & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies {@code n} bytes at {@code off}; the caller bounds {@code n} (it must fit in the view). */
+    /**
+     * The offset of the first 0xFF byte at or after {@code from}, or {@link #length()} when there is
+     * none. Eight bytes are tested at a time because JPEG entropy-coded data, which is most of a
+     * JPEG file, is walked this way on every strict decode.
+     */
+    public long nextFF(long from) {
+        long i = Math.max(0, from);
+        while (i + 8 <= len) {
+            long inverted = ~buf.getLong(base + (int) i); // an 0xFF byte becomes 0x00
+            if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) != 0) {
+                break; // some byte of these eight is 0xFF: find it one byte at a time
+            }
+            i += 8;
+        }
+        while (i < len && buf.get(base + (int) i) != (byte) 0xFF) {
+            i++;
+        }
+        return Math.min(i, len);
+    }
+
+    public byte[] copy(long off, int n) {
+        check(off, n);
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = buf.get(base + (int) off + i);
+        }
+        return out;
+    }
+
+    /** A duplicate of the underlying buffer with position/limit set to the given range (for CRC32). */
+    public ByteBuffer window(long off, int n) {
+        check(off, n);
+        ByteBuffer d = buf.duplicate();
+        d.limit(base + (int) off + n);
+        d.position(base + (int) off);
+        return d;
+    }
+
+    /** Up to {@code max} leading bytes in hex, for messages. */
+    public String hexPrefix(int max) {
+        StringBuilder sb = new StringBuilder();
+        int n = Math.min(max, len);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(String.format("%02x", u8(i)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.imbytes.internal.probe;
+
+import dev.imbytes.internal.probe.tiff.Tiff;
+
+import dev.imbytes.Format;
+import dev.imbytes.ImageTooLargeException;
+import dev.imbytes.UnsupportedFormatException;
+
+/** WebP header reading: RIFF container with a VP8, VP8L or VP8X first chunk. */
+final class WebpProbe {
+
+    /**
+     * OpenCV 4.9 reads a fixed-size WebP header first and fails with a message on stderr (and an
+     * exception) when the buffer is shorter, whatever the file's own sizes say.
+     */
+    static final int OPENCV_MIN_BYTES = 36;
+
+    /**
+     * The most chunks a (still) VP8X file may have. libwebp skips unknown chunks one by one, so
+     * 12 MB of empty chunks (1.5 million) took 2.8 s to convert a 128×128 image. A still image
+     * has a handful (VP8X, ICCP, ALPH, VP8/VP8L, EXIF, XMP).
+     */
+    static final int MAX_CHUNKS = 1000;
+
+    private WebpProbe() {
+    }
+
+    static ImageHeader probe(Src s) {
+        int len = s.length();
+        long riffSize = s.u32le(4);
+        String defect = null;
+        if (riffSize + 8 > len) {
+            defect = "truncated: RIFF declares " + (riffSize + 8) + " bytes, have " + len;
+        }
+        long end = Math.min(len, riffSize + 8); // chunks beyond the RIFF size are not part of the file
+        long off = 12;
+        if (!s.has(off, 8)) {
+            throw HeaderProbe.corrupt(Format.WEBP, "truncated before the first chunk");
+        }
+        if (len < OPENCV_MIN_BYTES) { // refused in lenient mode too: OpenCV could only print and fail
+            throw HeaderProbe.corrupt(Format.WEBP, "only " + len + " bytes; OpenCV needs at least " + OPENCV_MIN_BYTES);
+        }
+        String fourcc = fourcc(s, off);
+        long size = s.u32le(off + 4);
+        long data = off + 8;
+        if (riffSize < 12 || data + size > riffSize + 8) {
+            // libwebp checks the first chunk against the RIFF size and gives up if it does not fit
+            String what = "RIFF size " + riffSize + " does not hold the " + fourcc.trim() + " chunk of " + size + " bytes";
+            defect = defect != null ? defect : what;
+        }
+        switch (fourcc) {
+            case "VP8 ": {
+                // frame tag (3 bytes), start code 9d 01 2a, then 14-bit width and height
+                if (!s.has(data, 10)) {
+                    throw HeaderProbe.corrupt(Format.WEBP, "VP8 frame header cut short");
+                }
+                if ((s.u8(data) & 1) != 0 || !s.startsWith(data + 3, 0x9d, 0x01, 0x2a)) {
+                    throw HeaderProbe.corrupt(Format.WEBP, "VP8 chunk does not start with a key frame");
+                }
+                int w = s.u16le(data + 6) & 0x3FFF;
+                int h = s.u16le(data + 8) & 0x3FFF;
+                checkSize(w, h);
+                if (defect == null && !s.has(data, size)) {
+                    defect = "truncated inside VP8 chunk";
+                }
+                return new ImageHeader(Format.WEBP, w, h, 3, 8, -1, "rgb", defect);
+            }
+            case "VP8L": {
+                if (!s.has(data, 5)) {
+                    throw HeaderProbe.corrupt(Format.WEBP, "VP8L header cut short");
+                }
+                if (s.u8(data) != 0x2F) {
+                    throw HeaderProbe.corrupt(Format.WEBP, "VP8L chunk lacks its signature byte 0x2f");
+                }
+                long bits = s.u32le(data + 1);
+                int w = (int) (bits & 0x3FFF) + 1;
+                int h = (int) (bits >>> 14 & 0x3FFF) + 1;
+                boolean alpha = (bits >>> 28 & 1) != 0;
+                if (defect == null && !s.has(data, size)) {
+                    defect = "truncated inside VP8L chunk";
+                }
+                return new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, -1, alpha ? "rgba" : "rgb", defect);
+            }
+            case "VP8X": {
+                if (!s.has(data, 10)) {
+                    throw HeaderProbe.corrupt(Format.WEBP, "VP8X header cut short");
+                }
+                int flags = s.u8(data);
+                if ((flags & 0x02) != 0) {
+                    throw animated();
+                }
+                boolean alpha = (flags & 0x10) != 0;
+                int w = s.u24le(data + 4) + 1;
+                int h = s.u24le(data + 7) + 1;
+                int orientation = -1;
+                boolean image = false;
+                long p = data + size + (size & 1);
+                int chunks = 1;
+                while (p + 8 <= end) {
+                    if (++chunks > MAX_CHUNKS) { // refused in lenient mode too: a CPU bomb, not damage
+                        throw new ImageTooLargeException("WebP: more than " + MAX_CHUNKS + " chunks");
+                    }
+                    String cc = fourcc(s, p);
+                    long cs = s.u32le(p + 4);
+                    if (cc.equals("EXIF") && orientation < 0 && s.has(p + 8, cs)) {
+                        orientation = Tiff.exifOrientation(s.slice(p + 8, cs));
+                    }
+                    if (cc.equals("ANMF") || cc.equals("ANIM")) {
+                        throw animated();
+                    }
+                    if (cc.equals("VP8 ") || cc.equals("VP8L")) {
+                        image = true;
+                    }
+                    if (!s.has(p + 8, cs)) {
+                        if (defect == null) {
+                            defect = "truncated inside " + cc.trim() + " chunk";
+                        }
+                        break;
+                    }
+                    p += 8 + cs + (cs & 1);
+                }
+                if (defect == null && !image) {
+                    defect = "no image data chunk";
+                }
+                return new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, orientation, alpha ? "rgba" : "rgb",
+                        defect);
+            }
+            default:
+                throw HeaderProbe.corrupt(Format.WEBP, "first chunk is \"" + fourcc.replaceAll("[^ -~]", "?")
+                        + "\", not VP8, VP8L or VP8X");
+        }
+    }
+
+    /** OpenCV 4.9 asserts on animation (and prints the assertion); a later version will decode frame one. */
+    private static UnsupportedFormatException animated() {
+        return new UnsupportedFormatException("WebP: animated WebP is not supported (only still images are decoded)");
+    }
+
+    private static void checkSize(int w, int h) {
+        if (w == 0 || h == 0) {
+            throw HeaderProbe.corrupt(Format.WEBP, "frame header declares " + w + "x" + h + " (zero dimension)");
+        }
+    }
+
+    private static String fourcc(Src s, long off) {
+        char[] c = new char[4];
+        for (int i = 0; i < 4; i++) {
+            c[i] = (char) s.u8(off + i);
+        }
+        return new String(c);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.imbytes.internal.codec;
+
+import dev.imbytes.internal.nativelib.NativeLibrary;
+
+import dev.imbytes.JpegOptions;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.IntSupplier;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * A quick single-thread throughput comparison (not a test): the libturbojpeg accelerator against
+ * OpenCV's reduced decode and imencode, in the same JVM. Run on Java 22+ with
+ * {@code target/classes/META-INF/versions/22} first on the class path, e.g.
+ * {@code java --enable-native-access=ALL-UNNAMED -cp target/classes/META-INF/versions/22:target/classes:target/test-classes:opencv.jar dev.imbytes.internal.codec.TurboJpegBench [file] [seconds]}.
+ */
+public final class TurboJpegBench {
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "native-test-images/large/exifr/canon-dslr.jpg");
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 4;
+        NativeLibrary.ensureLoaded();
+        JpegAccelerator acc = JpegAccelerators.active();
+        if (acc == null) {
+            System.out.println("no accelerator on this JVM: " + JpegAccelerators.description());
+            System.exit(3);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        MatOfByte encoded = new MatOfByte(bytes);
+        JpegOptions q85 = JpegOptions.quality(85);
+        MatOfInt ocvQ85 = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85);
+        int reduced8 = Imgcodecs.IMREAD_REDUCED_COLOR_8 | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+        int full = Imgcodecs.IMREAD_COLOR | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+        Mat thumb = Imgcodecs.imdecode(encoded, reduced8);
+        Mat whole = Imgcodecs.imdecode(encoded, full);
+        System.out.println(file + " (" + bytes.length + " bytes, " + whole.cols() + "x" + whole.rows() + "), "
+                + seconds + " s per case, 1 thread; " + acc.description() + "; java " + System.getProperty("java.version"));
+
+        run("decode 1/8 + encode q85  turbo ", seconds, () -> {
+            Mat m = acc.decode(ByteBuffer.wrap(bytes), 8, false);
+            int n = acc.encode(m, q85).length;
+            m.release();
+            return n;
+        });
+        run("decode 1/8 + encode q85  OpenCV", seconds, () -> {
+            Mat m = Imgcodecs.imdecode(encoded, reduced8);
+            MatOfByte out = new MatOfByte();
+            Imgcodecs.imencode(".jpg", m, out, ocvQ85);
+            int n = (int) out.total();
+            m.release();
+            out.release();
+            return n;
+        });
+        run("decode 1/8 only          turbo ", seconds, () -> {
+            Mat m = acc.decode(ByteBuffer.wrap(bytes), 8, false);
+            m.release();
+            return 1;
+        });
+        run("decode 1/8 only          OpenCV", seconds, () -> {
+            Mat m = Imgcodecs.imdecode(encoded, reduced8);
+            m.release();
+            return 1;
+        });
+        run("encode q85 of the 1/8    turbo ", seconds, () -> acc.encode(thumb, q85).length);
+        run("encode q85 of the 1/8    OpenCV", seconds, () -> {
+            MatOfByte out = new MatOfByte();
+            Imgcodecs.imencode(".jpg", thumb, out, ocvQ85);
+            int n = (int) out.total();
+            out.release();
+            return n;
+        });
+        run("decode 1/1 only          turbo ", seconds, () -> {
+            Mat m = acc.decode(ByteBuffer.wrap(bytes), 1, false);
+            m.release();
+            return 1;
+        });
+        run("decode 1/1 only          OpenCV", seconds, () -> {
+            Mat m = Imgcodecs.imdecode(encoded, full);
+            m.release();
+            return 1;
+        });
+        run("encode q85 full size     turbo ", seconds, () -> acc.encode(whole, q85).length);
+        run("encode q85 full size     OpenCV", seconds, () -> {
+            MatOfByte out = new MatOfByte();
+            Imgcodecs.imencode(".jpg", whole, out, ocvQ85);
+            int n = (int) out.total();
+            out.release();
+            return n;
+        });
+    }
+
+    private static void run(String name, double seconds, IntSupplier op) {
+        long warmUntil = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < warmUntil) {
+            op.getAsInt();
+        }
+        long sink = 0;
+        int n = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long now;
+        do {
+            sink += op.getAsInt();
+            n++;
+            now = System.nanoTime();
+        } while (now < end);
+        double s = (now - start) / 1e9;
+        System.out.printf("%s  %8.1f /s  (%d in %.2f s)%s%n", name, n / s, n, s, sink == 42 ? " " : "");
+    }
+}
