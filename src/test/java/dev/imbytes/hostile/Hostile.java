@@ -50,8 +50,13 @@ public final class Hostile {
 
     /** Runs this JVM's {@code java} launcher with {@code javaArgs}; waits at most {@code timeoutSeconds}. */
     public static Child java(List<String> javaArgs, long timeoutSeconds) {
+        return java(Path.of(System.getProperty("java.home"), "bin", "java"), javaArgs, timeoutSeconds);
+    }
+
+    /** Runs the {@code launcher} (another JDK's {@code java}) with {@code javaArgs}; waits at most {@code timeoutSeconds}. */
+    public static Child java(Path launcher, List<String> javaArgs, long timeoutSeconds) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(launcher.toString());
         cmd.addAll(javaArgs);
         try {
             Path out = Files.createTempFile("imbytes-child", ".out");
