@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Only the command line may use picocli and Jackson (optional dependencies a library user does not
  * get), and nothing else may use the command line: checked on the compiled classes (every class a
- * class uses is named in its constant pool) and on the sources (an import that is never used).
+ * class uses is named in its constant pool) and on the sources (an import that is never used). The
+ * header probe does not use OpenCV.
  */
 class DependencyRulesTest {
     /** What only {@code dev.imbytes.cli} may name, as class files and sources spell it. */
@@ -74,6 +75,36 @@ class DependencyRulesTest {
             }
         }
         assertTrue(java.size() > 40, "only " + java.size() + " sources under " + sources.toAbsolutePath());
+        assertEquals(Map.of(), offences);
+    }
+
+    /**
+     * The probe judges (and refuses) a header before OpenCV is loaded, so no class under
+     * {@code internal.probe} may name an OpenCV class: checked on the compiled classes, where an
+     * OpenCV type used by any route (import, full name, signature) is in the constant pool.
+     */
+    @Test
+    void noProbeClassUsesOpenCv() throws Exception {
+        Path classes = Path.of(ImbytesSpark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, String> offences = new TreeMap<>();
+        List<String> probes = new ArrayList<>();
+        boolean decoderUsesOpenCv = false;
+        for (Path f : files(classes, ".class")) {
+            String name = classes.relativize(f).toString().replace('\\', '/');
+            String pool = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            if (name.equals("dev/imbytes/internal/codec/Decoder.class")) {
+                decoderUsesOpenCv = pool.contains("org/opencv/");
+            }
+            if (name.startsWith("dev/imbytes/internal/probe/")) {
+                probes.add(name);
+                if (pool.contains("org/opencv/")) {
+                    offences.put(name, "org/opencv/");
+                }
+            }
+        }
+        assertTrue(decoderUsesOpenCv, "the scan must see the decoder's own OpenCV use, else it sees nothing");
+        assertTrue(probes.contains("dev/imbytes/internal/probe/HeaderProbe.class"), probes.toString());
+        assertTrue(probes.size() > 20, "only " + probes.size() + " probe classes under " + classes);
         assertEquals(Map.of(), offences);
     }
 
