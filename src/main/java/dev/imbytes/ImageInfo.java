@@ -12,11 +12,11 @@ import java.util.OptionalInt;
  * @param channels         stored samples per pixel (a palette counts as 1)
  * @param bitDepth         bits per stored sample
  * @param exifOrientation  the raw EXIF Orientation value, empty when the file has none
- * @param colorModel       e.g. "ycbcr", "rgb", "rgba", "gray", "palette", "cmyk", "ycck" ("" when unknown)
+ * @param colorModel       how the stored samples are to be read ({@link ColorModel#UNKNOWN} when the header does not say)
  * @param byteSize         the size of the encoded input
  */
 public record ImageInfo(Format format, int width, int height, int channels, int bitDepth,
-                        OptionalInt exifOrientation, String colorModel, long byteSize) {
+                        OptionalInt exifOrientation, ColorModel colorModel, long byteSize) {
 
     /** The orientation imbytes applies: the EXIF value when it is 1..8, else 1. */
     public int orientation() {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Only the command line may use picocli and Jackson (optional dependencies a library user does not
  * get), and nothing else may use the command line: checked on the compiled classes (every class a
- * class uses is named in its constant pool) and on the sources (an import that is never used).
+ * class uses is named in its constant pool) and on the sources (an import that is never used). The
+ * header probe does not use OpenCV.
  */
 class DependencyRulesTest {
     /** What only {@code dev.imbytes.cli} may name, as class files and sources spell it. */
@@ -75,6 +76,39 @@ class DependencyRulesTest {
         }
         assertTrue(java.size() > 40, "only " + java.size() + " sources under " + sources.toAbsolutePath());
         assertEquals(Map.of(), offences);
+    }
+
+    /**
+     * The probe judges (and refuses) a header before OpenCV is loaded, so no class under
+     * {@code internal.probe} may name an OpenCV class: checked on the compiled classes, where an
+     * OpenCV type used by any route (import, full name, signature) is in the constant pool.
+     */
+    @Test
+    void noProbeClassUsesOpenCv() throws Exception {
+        Map<String, String> pools = constantPools();
+        Map<String, String> offences = new TreeMap<>();
+        pools.forEach((name, pool) -> {
+            if (name.startsWith("dev/imbytes/internal/probe/") && pool.contains("org/opencv/")) {
+                offences.put(name, "org/opencv/");
+            }
+        });
+        long probes = pools.keySet().stream().filter(n -> n.startsWith("dev/imbytes/internal/probe/")).count();
+        assertTrue(pools.get("dev/imbytes/internal/codec/Decoder.class").contains("org/opencv/"),
+                "the scan must see the decoder's own OpenCV use, else it sees nothing");
+        assertTrue(pools.containsKey("dev/imbytes/internal/probe/HeaderProbe.class"), pools.keySet().toString());
+        assertTrue(probes > 20, "only " + probes + " probe classes");
+        assertEquals(Map.of(), offences);
+    }
+
+    /** Every compiled main class by its path ({@code dev/imbytes/...class}), with its bytes as ISO-8859-1 text. */
+    private static Map<String, String> constantPools() throws Exception {
+        Path classes = Path.of(ImbytesSpark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, String> pools = new TreeMap<>();
+        for (Path f : files(classes, ".class")) {
+            pools.put(classes.relativize(f).toString().replace('\\', '/'),
+                    new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+        }
+        return pools;
     }
 
     private static List<Path> files(Path root, String suffix) {

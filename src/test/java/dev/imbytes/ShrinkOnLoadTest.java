@@ -93,7 +93,7 @@ class ShrinkOnLoadTest {
     // ---------------------------------------------------------------- the plan, without pixels
 
     private static ImageHeader jpeg(int w, int h, int orientation) {
-        return new ImageHeader(Format.JPEG, w, h, 3, 8, orientation, "ycbcr", null);
+        return new ImageHeader(Format.JPEG, w, h, 3, 8, orientation, ColorModel.YCBCR, null);
     }
 
     private static int factor(ImageHeader h, Fit fit) {
@@ -132,9 +132,9 @@ class ShrinkOnLoadTest {
     @Test
     void planReducesOnlyJpegAndOnlyWithAResize() {
         assertEquals(1, factor(jpeg(5184, 3456, 1), null));
-        ImageHeader png = new ImageHeader(Format.PNG, 5184, 3456, 3, 8, -1, "rgb", null);
+        ImageHeader png = new ImageHeader(Format.PNG, 5184, 3456, 3, 8, -1, ColorModel.RGB, null);
         assertEquals(1, factor(png, Fit.within(256, 256)));
-        ImageHeader cmyk = new ImageHeader(Format.JPEG, 5184, 3456, 4, 8, -1, "cmyk", null);
+        ImageHeader cmyk = new ImageHeader(Format.JPEG, 5184, 3456, 4, 8, -1, ColorModel.CMYK, null);
         assertEquals(1, factor(cmyk, Fit.within(256, 256)));
         ImageHeader unknownSize = jpeg(0, 0, 1);
         assertEquals(1, factor(unknownSize, Fit.within(256, 256)));

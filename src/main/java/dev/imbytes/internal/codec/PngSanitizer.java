@@ -1,9 +1,10 @@
 package dev.imbytes.internal.codec;
 
 import dev.imbytes.internal.probe.ImageHeader;
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
 import dev.imbytes.internal.probe.png.PngChunkRules;
 
+import dev.imbytes.ColorModel;
 import java.nio.ByteBuffer;
 import java.util.Set;
 
@@ -42,7 +43,7 @@ final class PngSanitizer {
      * {@code kept}, or null when it has none to drop (then the input is used as it is).
      */
     static byte[] sanitize(ByteBuffer input, Set<String> kept) {
-        Src s = new Src(input);
+        ByteReader s = new ByteReader(input);
         int len = s.length();
         if (len < 8 || !needsSanitizing(s, kept)) {
             return null;
@@ -61,7 +62,7 @@ final class PngSanitizer {
             if (clen > Integer.MAX_VALUE || !s.has(off, total)) {
                 break;
             }
-            String type = type(s, off + 4);
+            String type = s.fourCc(off + 4);
             if (keeps(rules, kept, type, clen)) {
                 n = copy(s, off, (int) total, out, n);
             }
@@ -78,8 +79,8 @@ final class PngSanitizer {
 
     /** The chunks to keep when decoding a PNG with {@code header} in {@code mode}. */
     static Set<String> kept(ImageHeader header, dev.imbytes.ReadMode mode) {
-        boolean colour = header.colorModel().equals("rgb") || header.colorModel().equals("rgba")
-                || header.colorModel().equals("palette");
+        ColorModel model = header.colorModel();
+        boolean colour = model == ColorModel.RGB || model == ColorModel.RGBA || model == ColorModel.PALETTE;
         return mode == dev.imbytes.ReadMode.GRAYSCALE && colour ? KEPT_FOR_GREY : KEPT;
     }
 
@@ -93,17 +94,17 @@ final class PngSanitizer {
     }
 
     /** Rules for the file's IHDR colour type and bit depth (zeros when it is too short: the probe has refused it). */
-    private static PngChunkRules rules(Src s) {
+    private static PngChunkRules rules(ByteReader s) {
         return new PngChunkRules(s.has(25, 1) ? s.u8(25) : 0, s.has(24, 1) ? s.u8(24) : 0);
     }
 
-    private static boolean needsSanitizing(Src s, Set<String> kept) {
+    private static boolean needsSanitizing(ByteReader s, Set<String> kept) {
         int len = s.length();
         PngChunkRules rules = rules(s);
         long off = 8;
         while (off < len && s.has(off, 12)) {
             long clen = s.u32be(off);
-            String type = type(s, off + 4);
+            String type = s.fourCc(off + 4);
             if (!keeps(rules, kept, type, clen)) {
                 return true;
             }
@@ -115,16 +116,8 @@ final class PngSanitizer {
         return false;
     }
 
-    private static int copy(Src s, long from, int count, byte[] out, int at) {
+    private static int copy(ByteReader s, long from, int count, byte[] out, int at) {
         s.window(from, count).get(out, at, count);
         return at + count;
-    }
-
-    private static String type(Src s, long off) {
-        char[] c = new char[4];
-        for (int i = 0; i < 4; i++) {
-            c[i] = (char) s.u8(off + i);
-        }
-        return new String(c);
     }
 }

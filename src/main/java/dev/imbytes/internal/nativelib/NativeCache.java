@@ -142,14 +142,23 @@ final class NativeCache {
             }
         }
         // Not in a jar (an unpacked class folder) or no directory data: read it once.
+        try (InputStream in = resource.openStream()) {
+            return measure(name, in, OutputStream.nullOutputStream());
+        }
+    }
+
+    /**
+     * Size and CRC-32 of everything {@code in} holds, copied to {@code out} on the way: the one
+     * loop that identifies a resource, checks an extracted copy and re-checks a cached one.
+     */
+    static Identity measure(String name, InputStream in, OutputStream out) throws IOException {
         CRC32 crc = new CRC32();
         long size = 0;
-        try (InputStream in = resource.openStream()) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                crc.update(buf, 0, n);
-                size += n;
-            }
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            out.write(buf, 0, n);
+            crc.update(buf, 0, n);
+            size += n;
         }
         return new Identity(name, size, crc.getValue());
     }
@@ -170,18 +179,12 @@ final class NativeCache {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + id.name() + ".", ".tmp");
         try {
-            CRC32 crc = new CRC32();
-            long size = 0;
+            Identity copied;
             try (InputStream in = resource.openStream(); OutputStream out = Files.newOutputStream(tmp)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    out.write(buf, 0, n);
-                    crc.update(buf, 0, n);
-                    size += n;
-                }
+                copied = measure(id.name(), in, out);
             }
-            if (size != id.size() || crc.getValue() != id.crc()) {
-                throw new IOException("extracted " + size + " bytes with CRC " + Long.toHexString(crc.getValue())
+            if (copied.size() != id.size() || copied.crc() != id.crc()) {
+                throw new IOException("extracted " + copied.size() + " bytes with CRC " + Long.toHexString(copied.crc())
                         + ", the jar says " + id.size() + " bytes, CRC " + Long.toHexString(id.crc()));
             }
             try {
@@ -206,14 +209,11 @@ final class NativeCache {
     static boolean verifyOrDelete(URL resource, Path cached) {
         try {
             Identity id = identify(resource);
-            CRC32 crc = new CRC32();
+            Identity onDisk;
             try (InputStream in = Files.newInputStream(cached)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    crc.update(buf, 0, n);
-                }
+                onDisk = measure(id.name(), in, OutputStream.nullOutputStream());
             }
-            if (crc.getValue() == id.crc()) {
+            if (onDisk.crc() == id.crc()) {
                 return true;
             }
             Files.deleteIfExists(cached);

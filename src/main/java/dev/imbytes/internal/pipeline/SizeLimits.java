@@ -1,9 +1,10 @@
 package dev.imbytes.internal.pipeline;
 
 import dev.imbytes.internal.probe.ImageHeader;
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
 import dev.imbytes.internal.probe.tiff.TiffProbe;
 
+import dev.imbytes.ColorModel;
 import dev.imbytes.EncodeOptions;
 import dev.imbytes.Format;
 import dev.imbytes.ImageTooLargeException;
@@ -41,7 +42,7 @@ final class SizeLimits {
      */
     static void checkDecode(ByteBuffer input, ImageHeader header, ReadMode mode, Limits limits) {
         long pixels = saturatingMultiply(header.pixels(), decodedBytesPerPixel(header, mode));
-        long buffers = header.format() == Format.TIFF ? TiffProbe.blockBufferBytes(new Src(input)) : 0;
+        long buffers = header.format() == Format.TIFF ? TiffProbe.blockBufferBytes(new ByteReader(input)) : 0;
         long total = saturatingAdd(pixels, buffers);
         if (total > limits.maxDecodedBytes()) {
             throw new ImageTooLargeException("decoding this " + header.format() + " (" + header.width() + "x"
@@ -106,12 +107,12 @@ final class SizeLimits {
             return mode == ReadMode.COLOR || h.channels() != 1 ? 3 : 1;
         }
         int channels;
-        if (h.colorModel().equals("palette")) {
-            channels = h.mayHaveAlpha() || h.format() == Format.PNG ? 4 : 3; // a PNG palette may gain alpha from tRNS
+        if (h.colorModel() == ColorModel.PALETTE) {
+            channels = h.format() == Format.PNG ? 4 : 3; // a PNG palette may gain alpha from tRNS
         } else {
             channels = h.channels() == 2 ? 4 : Math.max(1, Math.min(4, h.channels()));
         }
-        int depth = h.colorModel().equals("palette") ? 8 : h.bitDepth();
+        int depth = h.colorModel() == ColorModel.PALETTE ? 8 : h.bitDepth();
         int bytes = depth <= 8 ? 1 : depth <= 16 ? 2 : depth <= 32 ? 4 : 8;
         return channels * bytes;
     }

@@ -1,5 +1,6 @@
 package dev.imbytes.internal.probe;
 
+import dev.imbytes.ColorModel;
 import dev.imbytes.Format;
 
 /**
@@ -11,12 +12,21 @@ import dev.imbytes.Format;
  * @param channels    stored samples per pixel (palette = 1, JPEG = components)
  * @param bitDepth    bits per stored sample (palette: index bits)
  * @param orientationTag the raw EXIF Orientation value, or -1 when the file has none
- * @param colorModel  "gray", "gray+alpha", "rgb", "rgba", "palette", "ycbcr", "cmyk", "ycck", or "" when unknown
+ * @param colorModel  how the stored samples are to be read ({@link ColorModel#UNKNOWN} when the header does not say)
  * @param defect      null when the file's structure is whole; otherwise what is wrong
  *                    (truncated, missing end marker, bad chunk CRC ...), for strict decoding
+ * @param adobeTransform the transform code of a JPEG's Adobe APP14 segment (0 none/CMYK, 1 YCbCr,
+ *                    2 YCCK), or -1 when there is none (and for every other format). Its presence
+ *                    says a CMYK file's samples are stored inverted, the way Adobe writes them.
  */
 public record ImageHeader(Format format, int width, int height, int channels, int bitDepth,
-                          int orientationTag, String colorModel, String defect) {
+                          int orientationTag, ColorModel colorModel, String defect, int adobeTransform) {
+
+    /** A header without an Adobe APP14 segment: every format but JPEG. */
+    public ImageHeader(Format format, int width, int height, int channels, int bitDepth, int orientationTag,
+                       ColorModel colorModel, String defect) {
+        this(format, width, height, channels, bitDepth, orientationTag, colorModel, defect, -1);
+    }
 
     /** The orientation to apply: the EXIF value when it is 1..8, otherwise 1. */
     public int orientation() {
@@ -28,9 +38,8 @@ public record ImageHeader(Format format, int width, int height, int channels, in
         return (long) width * (long) height;
     }
 
-    /** Whether the file has an alpha channel by its header (or a palette/tRNS that may add one). */
-    public boolean mayHaveAlpha() {
-        return colorModel.endsWith("alpha") || colorModel.equals("rgba") || channels == 4 && !colorModel.equals("cmyk")
-                && !colorModel.equals("ycck");
+    /** Whether the file has an Adobe APP14 segment: then its CMYK samples are stored inverted (0 = full ink). */
+    public boolean adobeInverted() {
+        return adobeTransform >= 0;
     }
 }

@@ -2,12 +2,13 @@ package dev.imbytes.internal.probe;
 
 import dev.imbytes.internal.probe.tiff.Tiff;
 
+import dev.imbytes.ColorModel;
 import dev.imbytes.Format;
 import dev.imbytes.ImageTooLargeException;
 import dev.imbytes.UnsupportedFormatException;
 
 /** WebP header reading: RIFF container with a VP8, VP8L or VP8X first chunk. */
-final class WebpProbe {
+final class WebpProbe implements FormatProbe {
 
     /**
      * OpenCV 4.9 reads a fixed-size WebP header first and fails with a message on stderr (and an
@@ -22,10 +23,13 @@ final class WebpProbe {
      */
     static final int MAX_CHUNKS = 1000;
 
-    private WebpProbe() {
+    @Override
+    public Format sniff(ByteReader s) {
+        return s.startsWith(0, "RIFF") && s.startsWith(8, "WEBP") ? Format.WEBP : null;
     }
 
-    static ImageHeader probe(Src s) {
+    @Override
+    public ImageHeader read(ByteReader s, Format format) {
         int len = s.length();
         long riffSize = s.u32le(4);
         String defect = null;
@@ -35,12 +39,12 @@ final class WebpProbe {
         long end = Math.min(len, riffSize + 8); // chunks beyond the RIFF size are not part of the file
         long off = 12;
         if (!s.has(off, 8)) {
-            throw HeaderProbe.corrupt(Format.WEBP, "truncated before the first chunk");
+            throw HeaderChecks.corrupt(Format.WEBP, "truncated before the first chunk");
         }
         if (len < OPENCV_MIN_BYTES) { // refused in lenient mode too: OpenCV could only print and fail
-            throw HeaderProbe.corrupt(Format.WEBP, "only " + len + " bytes; OpenCV needs at least " + OPENCV_MIN_BYTES);
+            throw HeaderChecks.corrupt(Format.WEBP, "only " + len + " bytes; OpenCV needs at least " + OPENCV_MIN_BYTES);
         }
-        String fourcc = fourcc(s, off);
+        String fourcc = s.fourCc(off);
         long size = s.u32le(off + 4);
         long data = off + 8;
         if (riffSize < 12 || data + size > riffSize + 8) {
@@ -52,10 +56,10 @@ final class WebpProbe {
             case "VP8 ": {
                 // frame tag (3 bytes), start code 9d 01 2a, then 14-bit width and height
                 if (!s.has(data, 10)) {
-                    throw HeaderProbe.corrupt(Format.WEBP, "VP8 frame header cut short");
+                    throw HeaderChecks.corrupt(Format.WEBP, "VP8 frame header cut short");
                 }
                 if ((s.u8(data) & 1) != 0 || !s.startsWith(data + 3, 0x9d, 0x01, 0x2a)) {
-                    throw HeaderProbe.corrupt(Format.WEBP, "VP8 chunk does not start with a key frame");
+                    throw HeaderChecks.corrupt(Format.WEBP, "VP8 chunk does not start with a key frame");
                 }
                 int w = s.u16le(data + 6) & 0x3FFF;
                 int h = s.u16le(data + 8) & 0x3FFF;
@@ -63,14 +67,14 @@ final class WebpProbe {
                 if (defect == null && !s.has(data, size)) {
                     defect = "truncated inside VP8 chunk";
                 }
-                return new ImageHeader(Format.WEBP, w, h, 3, 8, -1, "rgb", defect);
+                return new ImageHeader(Format.WEBP, w, h, 3, 8, -1, ColorModel.RGB, defect);
             }
             case "VP8L": {
                 if (!s.has(data, 5)) {
-                    throw HeaderProbe.corrupt(Format.WEBP, "VP8L header cut short");
+                    throw HeaderChecks.corrupt(Format.WEBP, "VP8L header cut short");
                 }
                 if (s.u8(data) != 0x2F) {
-                    throw HeaderProbe.corrupt(Format.WEBP, "VP8L chunk lacks its signature byte 0x2f");
+                    throw HeaderChecks.corrupt(Format.WEBP, "VP8L chunk lacks its signature byte 0x2f");
                 }
                 long bits = s.u32le(data + 1);
                 int w = (int) (bits & 0x3FFF) + 1;
@@ -79,11 +83,11 @@ final class WebpProbe {
                 if (defect == null && !s.has(data, size)) {
                     defect = "truncated inside VP8L chunk";
                 }
-                return new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, -1, alpha ? "rgba" : "rgb", defect);
+                return new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, -1, alpha ? ColorModel.RGBA : ColorModel.RGB, defect);
             }
             case "VP8X": {
                 if (!s.has(data, 10)) {
-                    throw HeaderProbe.corrupt(Format.WEBP, "VP8X header cut short");
+                    throw HeaderChecks.corrupt(Format.WEBP, "VP8X header cut short");
                 }
                 int flags = s.u8(data);
                 if ((flags & 0x02) != 0) {
@@ -100,7 +104,7 @@ final class WebpProbe {
                     if (++chunks > MAX_CHUNKS) { // refused in lenient mode too: a CPU bomb, not damage
                         throw new ImageTooLargeException("WebP: more than " + MAX_CHUNKS + " chunks");
                     }
-                    String cc = fourcc(s, p);
+                    String cc = s.fourCc(p);
                     long cs = s.u32le(p + 4);
                     if (cc.equals("EXIF") && orientation < 0 && s.has(p + 8, cs)) {
                         orientation = Tiff.exifOrientation(s.slice(p + 8, cs));
@@ -122,11 +126,11 @@ final class WebpProbe {
                 if (defect == null && !image) {
                     defect = "no image data chunk";
                 }
-                return new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, orientation, alpha ? "rgba" : "rgb",
+                return new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, orientation, alpha ? ColorModel.RGBA : ColorModel.RGB,
                         defect);
             }
             default:
-                throw HeaderProbe.corrupt(Format.WEBP, "first chunk is \"" + fourcc.replaceAll("[^ -~]", "?")
+                throw HeaderChecks.corrupt(Format.WEBP, "first chunk is \"" + HeaderChecks.printable(fourcc)
                         + "\", not VP8, VP8L or VP8X");
         }
     }
@@ -138,15 +142,7 @@ final class WebpProbe {
 
     private static void checkSize(int w, int h) {
         if (w == 0 || h == 0) {
-            throw HeaderProbe.corrupt(Format.WEBP, "frame header declares " + w + "x" + h + " (zero dimension)");
+            throw HeaderChecks.corrupt(Format.WEBP, "frame header declares " + w + "x" + h + " (zero dimension)");
         }
-    }
-
-    private static String fourcc(Src s, long off) {
-        char[] c = new char[4];
-        for (int i = 0; i < 4; i++) {
-            c[i] = (char) s.u8(off + i);
-        }
-        return new String(c);
     }
 }

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imbytes.ColorModel;
 import dev.imbytes.CorruptImageException;
+import dev.imbytes.Imbytes;
+import dev.imbytes.internal.probe.HeaderProbe;
+import dev.imbytes.internal.probe.ImageHeader;
+import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -107,7 +112,7 @@ class CmykJpegDecoderTest {
     /** Plain CMYK without an Adobe marker: samples are ink amounts. */
     @Test
     void plainCmykPatches() throws IOException {
-        byte[] jpeg = writeFourBand((ink, s) -> System.arraycopy(ink, 0, s, 0, 4));
+        byte[] jpeg = writeFourBand(PLAIN);
         assertEquals(-1, indexOf(jpeg, "Adobe"), "the JDK writer adds no Adobe marker to a raster");
         assertPatches(CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, false));
     }
@@ -115,11 +120,7 @@ class CmykJpegDecoderTest {
     /** Adobe CMYK (transform 0): samples are 255 - ink. */
     @Test
     void adobeCmykPatches() throws IOException {
-        byte[] jpeg = withAdobeMarker(writeFourBand((ink, s) -> {
-            for (int i = 0; i < 4; i++) {
-                s[i] = 255 - ink[i];
-            }
-        }), 0);
+        byte[] jpeg = withAdobeMarker(writeFourBand(ADOBE_CMYK), 0);
         CmykJpegDecoder.DecodedBgr out = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, true);
         assertPatches(out);
         assertCloseToOpenCv(jpeg, out);
@@ -131,18 +132,38 @@ class CmykJpegDecoderTest {
      */
     @Test
     void adobeYcckPatches() throws IOException {
-        byte[] jpeg = withAdobeMarker(writeFourBand((ink, s) -> {
-            double r = ink[0];
-            double g = ink[1];
-            double b = ink[2];
-            s[0] = clamp(0.299 * r + 0.587 * g + 0.114 * b);
-            s[1] = clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
-            s[2] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
-            s[3] = 255 - ink[3];
-        }), 2);
+        byte[] jpeg = withAdobeMarker(writeFourBand(ADOBE_YCCK), 2);
         CmykJpegDecoder.DecodedBgr out = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true);
         assertPatches(out);
         assertCloseToOpenCv(jpeg, out);
+    }
+
+    /**
+     * Through the public decode: the CMYK path takes YCCK-or-CMYK and inverted-or-plain from the
+     * probe's header (its Adobe transform), not from a second walk over the markers. Each of the
+     * three conventions must come out as the same patches; a wrong reading of either flag turns
+     * them to near-black or to complemented colours.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 2})
+    void theFacadeDecodesWithTheProbesAdobeTransform(int transform) throws IOException {
+        byte[] jpeg = transform < 0 ? writeFourBand(PLAIN)
+                : withAdobeMarker(writeFourBand(transform == 2 ? ADOBE_YCCK : ADOBE_CMYK), transform);
+        ImageHeader header = HeaderProbe.probe(ByteBuffer.wrap(jpeg));
+        assertEquals(transform, header.adobeTransform());
+        assertEquals(transform == 2 ? ColorModel.YCCK : ColorModel.CMYK, header.colorModel());
+
+        BufferedImage image = Imbytes.decodeToBufferedImage(jpeg);
+        byte[] bgr = new byte[image.getWidth() * image.getHeight() * 3];
+        for (int y = 0, i = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++, i += 3) {
+                int rgb = image.getRGB(x, y);
+                bgr[i] = (byte) rgb;
+                bgr[i + 1] = (byte) (rgb >> 8);
+                bgr[i + 2] = (byte) (rgb >> 16);
+            }
+        }
+        assertPatches(new CmykJpegDecoder.DecodedBgr(image.getWidth(), image.getHeight(), bgr));
     }
 
     /** Cut inside the scan (or the headers): libjpeg would fill in grey; we refuse. */
@@ -184,6 +205,30 @@ class CmykJpegDecoderTest {
     private interface Samples {
         void fill(int[] ink, int[] stored);
     }
+
+    /** Plain CMYK: the samples are the ink amounts. */
+    private static final Samples PLAIN = (ink, s) -> System.arraycopy(ink, 0, s, 0, 4);
+
+    /** Adobe CMYK (transform 0): samples are 255 - ink. */
+    private static final Samples ADOBE_CMYK = (ink, s) -> {
+        for (int i = 0; i < 4; i++) {
+            s[i] = 255 - ink[i];
+        }
+    };
+
+    /**
+     * Adobe YCCK (transform 2): the complemented Adobe samples (255 - stored = ink) are coded as if
+     * they were R, G, B with the JFIF RGB -> YCbCr equations; K is stored as in Adobe CMYK.
+     */
+    private static final Samples ADOBE_YCCK = (ink, s) -> {
+        double r = ink[0];
+        double g = ink[1];
+        double b = ink[2];
+        s[0] = clamp(0.299 * r + 0.587 * g + 0.114 * b);
+        s[1] = clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+        s[2] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+        s[3] = 255 - ink[3];
+    };
 
     /** A 4-band JPEG with the INK patches side by side, written by the JDK with samples as given. */
     private static byte[] writeFourBand(Samples samples) throws IOException {

@@ -1,19 +1,24 @@
 package dev.imbytes.internal.probe.jpeg;
 
-import dev.imbytes.internal.probe.HeaderProbe;
+import dev.imbytes.internal.probe.HeaderChecks;
 import dev.imbytes.internal.probe.ImageHeader;
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
+import dev.imbytes.internal.probe.FormatProbe;
 import dev.imbytes.internal.probe.tiff.Tiff;
 
+import dev.imbytes.ColorModel;
 import dev.imbytes.Format;
 
 /** JPEG header reading: segments up to the first scan, SOFn, JFIF, Adobe APP14 and EXIF. */
-public final class JpegProbe {
+public final class JpegProbe implements FormatProbe {
 
-    private JpegProbe() {
+    @Override
+    public Format sniff(ByteReader s) {
+        return s.startsWith(0, 0xFF, 0xD8, 0xFF) ? Format.JPEG : null;
     }
 
-    public static ImageHeader probe(Src s) {
+    @Override
+    public ImageHeader read(ByteReader s, Format format) {
         long off = 2; // after SOI
         int orientation = -1;
         boolean jfif = false;
@@ -65,7 +70,7 @@ public final class JpegProbe {
             int segLen = s.u16be(off);
             if (segLen < 2) {
                 if (!sof) {
-                    throw HeaderProbe.corrupt(Format.JPEG, "bad segment length " + segLen + " for marker 0x"
+                    throw HeaderChecks.corrupt(Format.JPEG, "bad segment length " + segLen + " for marker 0x"
                             + Integer.toHexString(marker).toUpperCase() + " at offset " + (off - 2));
                 }
                 defect = "bad segment length " + segLen + " at offset " + (off - 2);
@@ -76,18 +81,18 @@ public final class JpegProbe {
             boolean complete = s.has(payload, payloadLen);
             if (isSof(marker) && !sof) {
                 if (payloadLen < 6 || !s.has(payload, 6)) {
-                    throw HeaderProbe.corrupt(Format.JPEG, "frame header (SOF) cut short");
+                    throw HeaderChecks.corrupt(Format.JPEG, "frame header (SOF) cut short");
                 }
                 precision = s.u8(payload);
                 height = s.u16be(payload + 1);
                 width = s.u16be(payload + 3);
                 comps = s.u8(payload + 5);
                 if (width == 0 || height == 0) {
-                    throw HeaderProbe.corrupt(Format.JPEG, "frame header declares " + width + "x" + height
+                    throw HeaderChecks.corrupt(Format.JPEG, "frame header declares " + width + "x" + height
                             + " (zero dimension)");
                 }
                 if (comps == 0) {
-                    throw HeaderProbe.corrupt(Format.JPEG, "frame header declares 0 components");
+                    throw HeaderChecks.corrupt(Format.JPEG, "frame header declares 0 components");
                 }
                 compIds = new int[comps];
                 for (int i = 0; i < comps; i++) {
@@ -123,7 +128,7 @@ public final class JpegProbe {
         }
 
         if (!sof) {
-            throw HeaderProbe.corrupt(Format.JPEG, "no frame header (SOFn): "
+            throw HeaderChecks.corrupt(Format.JPEG, "no frame header (SOFn): "
                     + (defect != null ? defect : "the first scan comes before any frame header"));
         }
         if (scanLength >= 0) {
@@ -133,8 +138,9 @@ public final class JpegProbe {
         if (defect == null) {
             defect = adobeTransformDefect(comps, jfif, adobeTransform);
         }
+        // The transform goes in the header too: the CMYK/YCCK decoder needs it and must not walk the markers again.
         return new ImageHeader(Format.JPEG, width, height, comps, precision, orientation,
-                colorModel(comps, jfif, adobeTransform, compIds), defect);
+                colorModel(comps, jfif, adobeTransform, compIds), defect, adobeTransform);
     }
 
     /** SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC). */
@@ -152,23 +158,23 @@ public final class JpegProbe {
         return known ? null : "unknown Adobe colour transform " + transform + " for " + comps + " components";
     }
 
-    private static String colorModel(int comps, boolean jfif, int adobeTransform, int[] ids) {
+    private static ColorModel colorModel(int comps, boolean jfif, int adobeTransform, int[] ids) {
         switch (comps) {
             case 1:
-                return "gray";
+                return ColorModel.GRAY;
             case 3:
                 if (jfif) {
-                    return "ycbcr";
+                    return ColorModel.YCBCR;
                 }
                 if (adobeTransform >= 0) {
-                    return adobeTransform == 0 ? "rgb" : "ycbcr";
+                    return adobeTransform == 0 ? ColorModel.RGB : ColorModel.YCBCR;
                 }
                 // Neither JFIF nor Adobe: component ids 'R','G','B' mean RGB (as libjpeg decides).
-                return ids != null && ids[0] == 'R' && ids[1] == 'G' && ids[2] == 'B' ? "rgb" : "ycbcr";
+                return ids != null && ids[0] == 'R' && ids[1] == 'G' && ids[2] == 'B' ? ColorModel.RGB : ColorModel.YCBCR;
             case 4:
-                return adobeTransform == 2 ? "ycck" : "cmyk";
+                return adobeTransform == 2 ? ColorModel.YCCK : ColorModel.CMYK;
             default:
-                return "";
+                return ColorModel.UNKNOWN;
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.imbytes.internal.probe.jpeg;
 
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
 
 import dev.imbytes.ImageTooLargeException;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import java.util.Arrays;
  * Finding those here lets strict mode refuse the file instead. Damage inside the entropy-coded
  * data itself is out of reach: only a decoder sees it.
  *
- * <p>The entropy-coded data is walked for its markers with {@link Src#nextFF}, eight bytes at a
+ * <p>The entropy-coded data is walked for its markers with {@link ByteReader#nextFF}, eight bytes at a
  * time; the work is one pass over the file.
  */
 final class JpegScans {
@@ -41,7 +41,7 @@ final class JpegScans {
      * @return null when the scans are whole and consistent; otherwise what is wrong
      * @throws ImageTooLargeException when the file has more than {@link #MAX_SCANS} scans
      */
-    static String check(Src s, long sosLength, int sofMarker, int[] compIds) {
+    static String check(ByteReader s, long sosLength, int sofMarker, int[] compIds) {
         boolean progressive = sofMarker == 0xC2 || sofMarker == 0xCA;
         int[][] coefBits = null;
         if (progressive) {
@@ -106,7 +106,7 @@ final class JpegScans {
     }
 
     /** The offset of the marker (its 0xFF) that ends the entropy-coded data starting at {@code from}. */
-    private static long entropyEnd(Src s, long from) {
+    private static long entropyEnd(ByteReader s, long from) {
         int len = s.length();
         long i = from;
         while (true) {
@@ -129,7 +129,7 @@ final class JpegScans {
      * Checks one scan header the way libjpeg will read it: null when it decodes it silently,
      * otherwise the reason (an error libjpeg would stop at, or a warning it would print).
      */
-    private static String scanHeader(Src s, long p, int n, int[] compIds, boolean progressive, int[][] coefBits) {
+    private static String scanHeader(ByteReader s, long p, int n, int[] compIds, boolean progressive, int[][] coefBits) {
         int comps = n >= 1 ? s.u8(p) : 0;
         if (comps < 1 || comps > 4 || n != 2 * comps + 4) {
             return "bad scan header (" + comps + " components in " + n + " bytes)";

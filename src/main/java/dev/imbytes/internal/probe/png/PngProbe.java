@@ -1,16 +1,18 @@
 package dev.imbytes.internal.probe.png;
 
-import dev.imbytes.internal.probe.HeaderProbe;
+import dev.imbytes.internal.probe.HeaderChecks;
 import dev.imbytes.internal.probe.ImageHeader;
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
+import dev.imbytes.internal.probe.FormatProbe;
 import dev.imbytes.internal.probe.tiff.Tiff;
 
+import dev.imbytes.ColorModel;
 import dev.imbytes.Format;
 import dev.imbytes.ImageTooLargeException;
 import java.util.zip.CRC32;
 
 /** PNG header reading: IHDR, a walk over every chunk (lengths, CRCs, IDAT/IEND, PLTE/tRNS rules, the chunk cap) and EXIF orientation (eXIf, or text chunks through {@link PngText}). */
-public final class PngProbe {
+public final class PngProbe implements FormatProbe {
 
     /**
      * The most chunks a PNG may have. Each chunk costs the probe, the sanitiser and libpng a fixed
@@ -20,37 +22,40 @@ public final class PngProbe {
      */
     static final int MAX_CHUNKS = 100_000;
 
-    private PngProbe() {
+    @Override
+    public Format sniff(ByteReader s) {
+        return s.startsWith(0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A) ? Format.PNG : null;
     }
 
-    public static ImageHeader probe(Src s) {
+    @Override
+    public ImageHeader read(ByteReader s, Format format) {
         // signature (8) + length (4) + "IHDR" (4) + 13 bytes of data
         if (!s.has(8, 8 + 13)) {
-            throw HeaderProbe.corrupt(Format.PNG, "truncated before the end of IHDR (" + s.length() + " bytes)");
+            throw HeaderChecks.corrupt(Format.PNG, "truncated before the end of IHDR (" + s.length() + " bytes)");
         }
         long ihdrLen = s.u32be(8);
         if (!s.startsWith(12, "IHDR")) {
-            throw HeaderProbe.corrupt(Format.PNG, "first chunk is \"" + chunkName(s, 12) + "\", not IHDR");
+            throw HeaderChecks.corrupt(Format.PNG, "first chunk is \"" + HeaderChecks.printable(s.fourCc(12)) + "\", not IHDR");
         }
         if (ihdrLen != 13) {
-            throw HeaderProbe.corrupt(Format.PNG, "IHDR has length " + ihdrLen + ", not 13");
+            throw HeaderChecks.corrupt(Format.PNG, "IHDR has length " + ihdrLen + ", not 13");
         }
         long w = s.u32be(16);
         long h = s.u32be(20);
         int depth = s.u8(24);
         int colorType = s.u8(25);
         if (w == 0 || h == 0 || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
-            throw HeaderProbe.corrupt(Format.PNG, "IHDR declares invalid dimensions " + w + "x" + h);
+            throw HeaderChecks.corrupt(Format.PNG, "IHDR declares invalid dimensions " + w + "x" + h);
         }
         int channels;
-        String color;
+        ColorModel color;
         switch (colorType) {
-            case 0: channels = 1; color = "gray"; break;
-            case 2: channels = 3; color = "rgb"; break;
-            case 3: channels = 1; color = "palette"; break;
-            case 4: channels = 2; color = "gray+alpha"; break;
-            case 6: channels = 4; color = "rgba"; break;
-            default: channels = 0; color = ""; break;
+            case 0: channels = 1; color = ColorModel.GRAY; break;
+            case 2: channels = 3; color = ColorModel.RGB; break;
+            case 3: channels = 1; color = ColorModel.PALETTE; break;
+            case 4: channels = 2; color = ColorModel.GRAY_ALPHA; break;
+            case 6: channels = 4; color = ColorModel.RGBA; break;
+            default: channels = 0; color = ColorModel.UNKNOWN; break;
         }
         String defect = null;
         if (channels == 0) {
@@ -86,7 +91,7 @@ public final class PngProbe {
                 throw new ImageTooLargeException("PNG: more than " + MAX_CHUNKS + " chunks");
             }
             long clen = s.u32be(off);
-            String name = chunkName(s, off + 4);
+            String name = s.fourCc(off + 4);
             if (!validType(s, off + 4)) {
                 if (defect == null) {
                     defect = "invalid chunk type at offset " + off;
@@ -116,7 +121,7 @@ public final class PngProbe {
             }
             if (rules.next(name, clen) == PngChunkRules.Verdict.REFUSE) {
                 // libpng would print its error and return nothing, so lenient mode gains nothing either
-                throw HeaderProbe.corrupt(Format.PNG, rules.reason());
+                throw HeaderChecks.corrupt(Format.PNG, rules.reason());
             }
             switch (name) {
                 case "IDAT":
@@ -159,7 +164,7 @@ public final class PngProbe {
         }
     }
 
-    private static boolean validType(Src s, long at) {
+    private static boolean validType(ByteReader s, long at) {
         for (int i = 0; i < 4; i++) {
             int c = s.u8(at + i);
             if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
@@ -167,14 +172,5 @@ public final class PngProbe {
             }
         }
         return true;
-    }
-
-    private static String chunkName(Src s, long at) {
-        StringBuilder sb = new StringBuilder(4);
-        for (int i = 0; i < 4 && s.has(at + i, 1); i++) {
-            int c = s.u8(at + i);
-            sb.append(c >= 0x20 && c < 0x7F ? (char) c : '?');
-        }
-        return sb.toString();
     }
 }

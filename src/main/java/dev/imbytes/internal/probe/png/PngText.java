@@ -1,6 +1,6 @@
 package dev.imbytes.internal.probe.png;
 
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
 import dev.imbytes.internal.probe.tiff.Tiff;
 
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ final class PngText {
      * The orientation in an ImageMagick "Raw profile type exif" (or APP1) text chunk, or -1.
      * The profile is "\nexif\n   length\nhexdigits...", possibly zlib-compressed (zTXt, iTXt).
      */
-    static int orientation(Src c, String type) {
+    static int orientation(ByteReader c, String type) {
         try {
             int nul = indexOf(c, 0, 0, 80);
             if (nul < 0) {
@@ -68,14 +68,14 @@ final class PngText {
                 return -1;
             }
             byte[] exif = decodeRawProfile(text);
-            return exif == null ? -1 : Tiff.exifOrientation(Src.of(exif));
-        } catch (Src.OutOfData e) {
+            return exif == null ? -1 : Tiff.exifOrientation(ByteReader.of(exif));
+        } catch (ByteReader.OutOfData e) {
             return -1;
         }
     }
 
     /** Index of the first byte {@code value} in [from, from+max), or -1. */
-    private static int indexOf(Src s, long from, int value, int max) {
+    private static int indexOf(ByteReader s, long from, int value, int max) {
         long end = Math.min(s.length(), from + max);
         for (long i = from; i < end; i++) {
             if (s.u8(i) == value) {

@@ -1,12 +1,12 @@
 package dev.imbytes.internal.probe.tiff;
 
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
 
 /**
  * Reading one TIFF image file directory (IFD): used for TIFF files themselves and for EXIF
  * blocks (which are a TIFF header plus IFDs). Classic TIFF and BigTIFF are both read.
  * Offsets inside the structure are relative to the TIFF header, i.e. to the start of the
- * given {@link Src}.
+ * given {@link ByteReader}.
  */
 public final class Tiff {
 
@@ -33,12 +33,12 @@ public final class Tiff {
     /** No more entries are read from one IFD than this, whatever its count says. */
     private static final int MAX_ENTRIES = 4096;
 
-    private final Src s;
+    private final ByteReader s;
     private final boolean little;
     private final boolean big;
     private final long ifd0;
 
-    private Tiff(Src s, boolean little, boolean big, long ifd0) {
+    private Tiff(ByteReader s, boolean little, boolean big, long ifd0) {
         this.s = s;
         this.little = little;
         this.big = big;
@@ -47,9 +47,9 @@ public final class Tiff {
 
     /**
      * The TIFF structure at the start of {@code s}, or null when there is no valid TIFF header.
-     * @throws Src.OutOfData when the header itself is cut short
+     * @throws ByteReader.OutOfData when the header itself is cut short
      */
-    static Tiff open(Src s) {
+    static Tiff open(ByteReader s) {
         int b0 = s.u8(0);
         int b1 = s.u8(1);
         boolean little;
@@ -74,10 +74,6 @@ public final class Tiff {
             return new Tiff(s, little, true, off);
         }
         return null;
-    }
-
-    boolean bigTiff() {
-        return big;
     }
 
     long firstIfd() {
@@ -129,7 +125,7 @@ public final class Tiff {
      * lists the tags; the result holds each one's first value, or -1 when absent or unreadable.
      * An IFD cut short yields what was read before the cut.
      *
-     * @throws Src.OutOfData when even the IFD's entry count cannot be read
+     * @throws ByteReader.OutOfData when even the IFD's entry count cannot be read
      */
     long[] read(long ifdOffset, int... tags) {
         long[] out = new long[tags.length];
@@ -268,9 +264,9 @@ public final class Tiff {
      * The Orientation tag (274) of IFD0 in an EXIF/TIFF block, raw as stored, or -1 when absent
      * or unreadable. Never throws for malformed data.
      */
-    public static int exifOrientation(Src block) {
+    public static int exifOrientation(ByteReader block) {
         try {
-            Src s = block;
+            ByteReader s = block;
             if (s.startsWith(0, "Exif\0\0")) {
                 s = s.slice(6, s.length() - 6L);
             }
@@ -280,7 +276,7 @@ public final class Tiff {
             }
             long v = t.read(t.firstIfd(), TAG_ORIENTATION)[0];
             return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
-        } catch (Src.OutOfData e) {
+        } catch (ByteReader.OutOfData e) {
             return -1;
         }
     }

@@ -1,6 +1,6 @@
 package dev.imbytes.internal.probe.tiff;
 
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
 
 /**
  * Whether a TIFF's first image has all its strips or tiles inside the data, for strict decoding.
@@ -15,7 +15,7 @@ final class TiffData {
      * bytes the image needs; a stored count may overstate them). Null when whole. The work is
      * bounded by the data: no more blocks are checked than the offset array can hold.
      */
-    static String defect(Src s, Tiff t, long ifd, long w, long h, long spp, long bits) {
+    static String defect(ByteReader s, Tiff t, long ifd, long w, long h, long spp, long bits) {
         String entries = t.entriesDefect(ifd);
         if (entries != null) {
             return entries;

@@ -1,16 +1,18 @@
 package dev.imbytes.internal.probe.tiff;
 
-import dev.imbytes.internal.probe.HeaderProbe;
+import dev.imbytes.internal.probe.ByteReader;
+import dev.imbytes.internal.probe.FormatProbe;
+import dev.imbytes.internal.probe.HeaderChecks;
 import dev.imbytes.internal.probe.ImageHeader;
-import dev.imbytes.internal.probe.Src;
 
+import dev.imbytes.ColorModel;
 import dev.imbytes.Format;
 import dev.imbytes.ImageTooLargeException;
 import dev.imbytes.UnsupportedFormatException;
 import java.nio.ByteBuffer;
 
 /**
- * The TIFF header probe ({@link #probe}: what the first IFD declares) and the decoder check
+ * The TIFF header probe ({@link #read}: what the first IFD declares) and the decoder check
  * ({@link #checkDecoder}: refused before decoding when OpenCV 4.9 and its bundled libtiff could not
  * decode it, since they would log on stderr or return a blank image, or when the buffers they
  * would allocate for one strip or tile are out of proportion to the image).
@@ -21,7 +23,7 @@ import java.nio.ByteBuffer;
  * samples below 32 bits; {@code readData} allocates one strip or tile as 32-bit RGBA (8-bit output)
  * or as stored (deeper output) next to libtiff's own decoded block, for every strip or tile.
  */
-public final class TiffProbe {
+public final class TiffProbe implements FormatProbe {
     static final int TAG_SAMPLE_FORMAT = 339;
 
     /**
@@ -44,9 +46,6 @@ public final class TiffProbe {
      */
     static final int MAX_PAGES = 1024;
 
-    private TiffProbe() {
-    }
-
     /** The strip or tile layout of the first image. */
     record Blocks(boolean tiled, long width, long rows, long across, long down, long planes) {
         long count() {
@@ -54,22 +53,30 @@ public final class TiffProbe {
         }
     }
 
-    public static ImageHeader probe(Src s) {
+    @Override
+    public Format sniff(ByteReader s) {
+        // classic TIFF (42) and BigTIFF (43), either byte order
+        return s.startsWith(0, 'I', 'I', 42, 0) || s.startsWith(0, 'M', 'M', 0, 42)
+                || s.startsWith(0, 'I', 'I', 43, 0) || s.startsWith(0, 'M', 'M', 0, 43) ? Format.TIFF : null;
+    }
+
+    @Override
+    public ImageHeader read(ByteReader s, Format format) {
         Tiff t = Tiff.open(s);
         if (t == null) {
-            throw HeaderProbe.corrupt(Format.TIFF, "bad header");
+            throw HeaderChecks.corrupt(Format.TIFF, "bad header");
         }
         long ifd = t.firstIfd();
         if (ifd < 8 || !s.has(ifd, 2)) {
-            throw HeaderProbe.corrupt(Format.TIFF, "first IFD offset " + ifd + " is outside the data (" + s.length() + " bytes)");
+            throw HeaderChecks.corrupt(Format.TIFF, "first IFD offset " + ifd + " is outside the data (" + s.length() + " bytes)");
         }
         long[] v = t.read(ifd, Tiff.TAG_WIDTH, Tiff.TAG_HEIGHT, Tiff.TAG_BITS_PER_SAMPLE,
                 Tiff.TAG_SAMPLES_PER_PIXEL, Tiff.TAG_PHOTOMETRIC, Tiff.TAG_ORIENTATION);
         if (v[0] < 0 || v[1] < 0) {
-            throw HeaderProbe.corrupt(Format.TIFF, "first IFD has no " + (v[0] < 0 ? "ImageWidth" : "ImageLength") + " tag");
+            throw HeaderChecks.corrupt(Format.TIFF, "first IFD has no " + (v[0] < 0 ? "ImageWidth" : "ImageLength") + " tag");
         }
-        int w = HeaderProbe.dimension(Format.TIFF, "width", v[0]);
-        int h = HeaderProbe.dimension(Format.TIFF, "height", v[1]);
+        int w = HeaderChecks.dimension(Format.TIFF, "width", v[0]);
+        int h = HeaderChecks.dimension(Format.TIFF, "height", v[1]);
         int bits = v[2] < 0 ? 1 : (int) Math.min(v[2], Integer.MAX_VALUE);
         int spp = v[3] < 0 ? 1 : (int) Math.min(v[3], Integer.MAX_VALUE);
         int orientation = v[5] < 0 || v[5] > Integer.MAX_VALUE ? -1 : (int) v[5];
@@ -88,7 +95,7 @@ public final class TiffProbe {
      *         decoding marks the result partial
      */
     public static ImageHeader checkDecoder(ByteBuffer input, ImageHeader header) {
-        Src s = new Src(input);
+        ByteReader s = new ByteReader(input);
         Tiff t = Tiff.open(s);
         long ifd = t.firstIfd();
         long photometric = t.read(ifd, Tiff.TAG_PHOTOMETRIC)[0];
@@ -102,14 +109,14 @@ public final class TiffProbe {
                 header.channels(), header.bitDepth(), header.orientationTag(), header.colorModel(), streams);
     }
 
-    private static String colorModel(long photometric) {
+    private static ColorModel colorModel(long photometric) {
         return switch ((int) Math.min(photometric, Integer.MAX_VALUE)) {
-            case 0, 1 -> "gray";
-            case 2 -> "rgb";
-            case 3 -> "palette";
-            case 5 -> "cmyk";
-            case 6 -> "ycbcr";
-            default -> "";
+            case 0, 1 -> ColorModel.GRAY;
+            case 2 -> ColorModel.RGB;
+            case 3 -> ColorModel.PALETTE;
+            case 5 -> ColorModel.CMYK;
+            case 6 -> ColorModel.YCBCR;
+            default -> ColorModel.UNKNOWN;
         };
     }
 
@@ -152,7 +159,7 @@ public final class TiffProbe {
         long ifd = first;
         while (ifd > 0) {
             if (!seen.add(ifd)) {
-                throw HeaderProbe.corrupt(Format.TIFF, "the page chain loops back to offset " + ifd);
+                throw HeaderChecks.corrupt(Format.TIFF, "the page chain loops back to offset " + ifd);
             }
             if (seen.size() > MAX_PAGES) {
                 throw unsupported("more than " + MAX_PAGES + " pages");
@@ -213,7 +220,7 @@ public final class TiffProbe {
     }
 
     /** The decoder buffers one strip or tile of a checked TIFF takes; 0 when the data is not a readable TIFF. */
-    public static long blockBufferBytes(Src s) {
+    public static long blockBufferBytes(ByteReader s) {
         try {
             Tiff t = Tiff.open(s);
             if (t == null) {
@@ -223,7 +230,7 @@ public final class TiffProbe {
             long[] v = t.read(ifd, Tiff.TAG_WIDTH, Tiff.TAG_HEIGHT, Tiff.TAG_BITS_PER_SAMPLE, Tiff.TAG_SAMPLES_PER_PIXEL);
             long spp = v[3] < 0 ? 1 : v[3];
             return blockBufferBytes(blocks(t, ifd, v[0], v[1], spp), spp, v[2] < 0 ? 1 : v[2]);
-        } catch (Src.OutOfData | ArithmeticException e) {
+        } catch (ByteReader.OutOfData | ArithmeticException e) {
             return 0;
         }
     }

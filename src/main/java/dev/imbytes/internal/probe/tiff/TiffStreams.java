@@ -1,7 +1,7 @@
 package dev.imbytes.internal.probe.tiff;
 
 import dev.imbytes.internal.probe.ImageHeader;
-import dev.imbytes.internal.probe.Src;
+import dev.imbytes.internal.probe.ByteReader;
 
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -24,7 +24,7 @@ final class TiffStreams {
     }
 
     /** Null when every block decodes to at least the bytes it needs; otherwise what is wrong. */
-    static String defect(Src s, ImageHeader h) {
+    static String defect(ByteReader s, ImageHeader h) {
         Tiff t = Tiff.open(s);
         long ifd = t.firstIfd();
         long compression = t.read(ifd, Tiff.TAG_COMPRESSION)[0];
@@ -39,7 +39,7 @@ final class TiffStreams {
         for (long i = 0; i < b.count(); i++) {
             long rows = b.tiled() ? b.rows() : Math.min(b.rows(), h.height() - i % b.down() * b.rows());
             long need = rowBytes * rows;
-            Src data = s.slice(t.value(offsets, i), t.value(counts, i));
+            ByteReader data = s.slice(t.value(offsets, i), t.value(counts, i));
             long got = compression == LZW ? lzw(data, need) : compression == PACKBITS ? packBits(data, need) : inflate(data, need);
             if (got < need) {
                 return (b.tiled() ? "tile " : "strip ") + i + " decodes to " + (got < 0 ? "an error" : got + " bytes")
@@ -53,7 +53,7 @@ final class TiffStreams {
      * The bytes TIFF LZW data decodes to (codes MSB first, 9 to 12 bits, widths growing one code
      * early as libtiff expects), up to {@code need}; -1 for a code the table cannot hold.
      */
-    static long lzw(Src d, long need) {
+    static long lzw(ByteReader d, long need) {
         if (d.length() >= 2 && d.u8(0) == 0 && (d.u8(1) & 1) == 1) {
             return need; // old-style (LSB first) LZW: libtiff's compatibility decoder, not checked here
         }
@@ -100,7 +100,7 @@ final class TiffStreams {
         return out;
     }
 
-    private static int readBits(Src d, long bitPos, int n) {
+    private static int readBits(ByteReader d, long bitPos, int n) {
         int v = 0;
         for (int i = 0; i < n; i++) {
             long p = bitPos + i;
@@ -110,7 +110,7 @@ final class TiffStreams {
     }
 
     /** The bytes PackBits data decodes to, up to {@code need}. */
-    static long packBits(Src d, long need) {
+    static long packBits(ByteReader d, long need) {
         long out = 0;
         long p = 0;
         while (out < need && p < d.length()) {
@@ -131,7 +131,7 @@ final class TiffStreams {
     }
 
     /** The bytes zlib data inflates to, up to {@code need}; -1 when the stream is invalid. */
-    static long inflate(Src d, long need) {
+    static long inflate(ByteReader d, long need) {
         Inflater inf = new Inflater();
         try {
             inf.setInput(d.window(0, d.length()));

@@ -1,18 +1,26 @@
-package dev.imbytes.internal.probe;
+package dev.imbytes.internal.probe.raster;
 
+import dev.imbytes.ColorModel;
 import dev.imbytes.Format;
+import dev.imbytes.internal.probe.ByteReader;
+import dev.imbytes.internal.probe.FormatProbe;
+import dev.imbytes.internal.probe.HeaderChecks;
+import dev.imbytes.internal.probe.ImageHeader;
 
 /**
  * BMP header reading, and the checks that keep OpenCV's BMP decoder from failing loudly: it
  * trusts the colour count, the header size and the pixel data offset, and reads them with
  * assertions that print on stderr before throwing.
  */
-final class BmpProbe {
+public final class BmpProbe implements FormatProbe {
 
-    private BmpProbe() {
+    @Override
+    public Format sniff(ByteReader s) {
+        return s.startsWith(0, "BM") ? Format.BMP : null;
     }
 
-    static ImageHeader probe(Src s) {
+    @Override
+    public ImageHeader read(ByteReader s, Format format) {
         long pixelOffset = s.u32le(10);
         long dib = s.u32le(14);
         long w;
@@ -31,22 +39,22 @@ final class BmpProbe {
                 compression = s.u32le(30);
             }
         } else {
-            throw HeaderProbe.corrupt(Format.BMP, "unknown info header size " + dib);
+            throw HeaderChecks.corrupt(Format.BMP, "unknown info header size " + dib);
         }
         h = Math.abs(h); // negative height: rows stored top-down
-        int width = HeaderProbe.dimension(Format.BMP, "width", w);
-        int height = HeaderProbe.dimension(Format.BMP, "height", h);
+        int width = HeaderChecks.dimension(Format.BMP, "width", w);
+        int height = HeaderChecks.dimension(Format.BMP, "height", h);
         int channels;
         int depth;
-        String color;
+        ColorModel color;
         String defect = null;
         switch (bitCount) {
             case 1: case 2: case 4: case 8:
-                channels = 1; depth = bitCount; color = "palette"; break;
+                channels = 1; depth = bitCount; color = ColorModel.PALETTE; break;
             case 16:
-                channels = 3; depth = 5; color = "rgb"; break;
+                channels = 3; depth = 5; color = ColorModel.RGB; break;
             case 24:
-                channels = 3; depth = 8; color = "rgb"; break;
+                channels = 3; depth = 8; color = ColorModel.RGB; break;
             case 32: {
                 long alphaMask = 0;
                 if ((dib >= 56 || dib == 40 && compression == 6) && s.has(66, 4)) {
@@ -54,11 +62,11 @@ final class BmpProbe {
                 }
                 channels = alphaMask != 0 ? 4 : 3;
                 depth = 8;
-                color = alphaMask != 0 ? "rgba" : "rgb";
+                color = alphaMask != 0 ? ColorModel.RGBA : ColorModel.RGB;
                 break;
             }
             default:
-                channels = 0; depth = bitCount; color = "";
+                channels = 0; depth = bitCount; color = ColorModel.UNKNOWN;
                 if (!(bitCount == 0 && (compression == 4 || compression == 5))) {
                     defect = "invalid bit count " + bitCount;
                 }
@@ -71,7 +79,7 @@ final class BmpProbe {
         }
         String header = headerReadDefect(s, dib, bitCount, compression);
         if (header != null) { // OpenCV would fail reading its header, loudly: nothing for lenient mode to gain
-            throw HeaderProbe.corrupt(Format.BMP, header);
+            throw HeaderChecks.corrupt(Format.BMP, header);
         }
         boolean uncompressed = compression == 0 || compression == 3 && (bitCount == 16 || bitCount == 32)
                 || compression == 6;
@@ -96,7 +104,7 @@ final class BmpProbe {
      * {@code 2^bits} when clrUsed is 0; 3 bytes each for a 12-byte core header, 4 otherwise), and
      * for 16-bit BITFIELDS three masks after the header.
      */
-    static String headerReadDefect(Src s, long dib, int bitCount, long compression) {
+    private static String headerReadDefect(ByteReader s, long dib, int bitCount, long compression) {
         long paletteEntries = 0;
         if (bitCount >= 1 && bitCount <= 8) {
             long clrUsed = dib >= 36 ? s.u32le(46) : 0;

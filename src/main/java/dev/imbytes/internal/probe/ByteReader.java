@@ -3,12 +3,12 @@ package dev.imbytes.internal.probe;
 import java.nio.ByteBuffer;
 
 /**
- * A bounds-checked, read-only view of bytes for header parsing. Offsets are relative to the
+ * A bounds-checked, read-only view of an image's bytes, for reading headers. Offsets are relative to the
  * view's start and taken as {@code long} so that offset arithmetic on hostile values cannot
  * overflow; every read is checked against the view's length and fails with {@link OutOfData}.
  * Only absolute gets are used, so the underlying buffer's position is never changed.
  */
-public final class Src {
+public final class ByteReader {
 
     /** Thrown when a read would go past the end of the view (or before its start). */
     public static final class OutOfData extends RuntimeException {
@@ -26,20 +26,22 @@ public final class Src {
     private final int len;
 
     /** The bytes of {@code buf} from its position to its limit. */
-    public Src(ByteBuffer buf) {
+    public ByteReader(ByteBuffer buf) {
         this(buf, buf.position(), buf.limit() - buf.position());
     }
 
-    private Src(ByteBuffer buf, int base, int len) {
+    private ByteReader(ByteBuffer buf, int base, int len) {
         this.buf = buf;
         this.base = base;
         this.len = Math.max(0, len);
     }
 
-    public static Src of(byte[] bytes) {
-        return new Src(ByteBuffer.wrap(bytes));
+    /** The whole of {@code bytes}. */
+    public static ByteReader of(byte[] bytes) {
+        return new ByteReader(ByteBuffer.wrap(bytes));
     }
 
+    /** The number of bytes in the view. */
     public int length() {
         return len;
     }
@@ -50,13 +52,13 @@ public final class Src {
     }
 
     /** A sub-view of {@code n} bytes at {@code off}, clamped to this view's end. */
-    public Src slice(long off, long n) {
+    public ByteReader slice(long off, long n) {
         if (off < 0 || off > len) {
             throw new OutOfData(off);
         }
         long avail = len - off;
         int m = (int) Math.max(0, Math.min(n, avail));
-        return new Src(buf, base + (int) off, m);
+        return new ByteReader(buf, base + (int) off, m);
     }
 
     private void check(long off, int n) {
@@ -65,34 +67,40 @@ public final class Src {
         }
     }
 
+    /** The unsigned byte at {@code off}. */
     public int u8(long off) {
         check(off, 1);
         return buf.get(base + (int) off) & 0xFF;
     }
 
+    /** The unsigned big-endian 16-bit value at {@code off}. */
     public int u16be(long off) {
         check(off, 2);
         int p = base + (int) off;
         return (buf.get(p) & 0xFF) << 8 | (buf.get(p + 1) & 0xFF);
     }
 
+    /** The unsigned little-endian 16-bit value at {@code off}. */
     public int u16le(long off) {
         check(off, 2);
         int p = base + (int) off;
         return (buf.get(p + 1) & 0xFF) << 8 | (buf.get(p) & 0xFF);
     }
 
+    /** The unsigned little-endian 24-bit value at {@code off}. */
     public int u24le(long off) {
         check(off, 3);
         int p = base + (int) off;
         return (buf.get(p + 2) & 0xFF) << 16 | (buf.get(p + 1) & 0xFF) << 8 | (buf.get(p) & 0xFF);
     }
 
+    /** The unsigned big-endian 32-bit value at {@code off}. */
     public long u32be(long off) {
         check(off, 4);
         return (long) u16be(off) << 16 | u16be(off + 2);
     }
 
+    /** The unsigned little-endian 32-bit value at {@code off}. */
     public long u32le(long off) {
         check(off, 4);
         return (long) u16le(off + 2) << 16 | u16le(off);
@@ -114,8 +122,18 @@ public final class Src {
         return hi >= 0x80000000L ? Long.MAX_VALUE : hi << 32 | lo;
     }
 
+    /** The signed little-endian 32-bit value at {@code off}. */
     public int s32le(long off) {
         return (int) u32le(off);
+    }
+
+    /**
+     * The four-character code at {@code off} (a RIFF, PNG or JPEG 2000 chunk or box type), one
+     * character per byte (ISO-8859-1), so it compares equal to the ASCII name it should be.
+     */
+    public String fourCc(long off) {
+        check(off, 4);
+        return new String(new char[] {(char) u8(off), (char) u8(off + 1), (char) u8(off + 2), (char) u8(off + 3)});
     }
 
     /** Whether the ASCII string {@code s} is at {@code off} (false when it would not fit). */
@@ -144,7 +162,6 @@ public final class Src {
         return true;
     }
 
-    /** Copies {@code n} bytes at {@code off}; the caller bounds {@code n} (it must fit in the view). */
     /**
      * The offset of the first 0xFF byte at or after {@code from}, or {@link #length()} when there is
      * none. Eight bytes are tested at a time because JPEG entropy-coded data, which is most of a
@@ -165,6 +182,7 @@ public final class Src {
         return Math.min(i, len);
     }
 
+    /** Copies {@code n} bytes at {@code off}; the caller bounds {@code n} (it must fit in the view). */
     public byte[] copy(long off, int n) {
         check(off, n);
         byte[] out = new byte[n];
