@@ -24,37 +24,38 @@ import java.util.function.Function;
  * }</pre>
  */
 public enum Format {
-    //          id      name          MIME type                        samples       channels       temp file     decoded by default  OpenCV build-info key  encode options               extensions
+    // columns: id, name in messages, MIME type, sample depths, channel counts, temporary file (OpenCV 4.9),
+    // default allow-list, how OpenCV's build information lists the codec, default encode options, extensions
     /** JPEG (JFIF/EXIF); 8-bit grey or colour, no alpha. */
-    JPEG("jpeg", "JPEG", "image/jpeg", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.BY_DEFAULT, "JPEG:", f -> JpegOptions.defaults(), ".jpg", ".jpeg", ".jpe", ".jfif"),
+    JPEG("jpeg", "JPEG", "image/jpeg", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.listedAs("JPEG:"), f -> JpegOptions.defaults(), ".jpg", ".jpeg", ".jpe", ".jfif"),
     /** PNG; grey, colour, alpha, 8 or 16 bits. */
-    PNG("png", "PNG", "image/png", Samples.U8_U16, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, "PNG:", f -> PngOptions.defaults(), ".png"),
+    PNG("png", "PNG", "image/png", Samples.U8_U16, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.listedAs("PNG:"), f -> PngOptions.defaults(), ".png"),
     /** WebP, lossy or lossless; 8-bit colour with optional alpha. */
-    WEBP("webp", "WEBP", "image/webp", Samples.U8, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, "WEBP:", f -> WebpOptions.defaults(), ".webp"),
+    WEBP("webp", "WEBP", "image/webp", Samples.U8, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.listedAs("WEBP:"), f -> WebpOptions.defaults(), ".webp"),
     /** TIFF; grey, colour, alpha, 8 or 16 bits (and 32-bit float). */
-    TIFF("tiff", "TIFF", "image/tiff", Samples.U8_U16_F32, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, "TIFF:", f -> TiffOptions.defaults(), ".tif", ".tiff"),
+    TIFF("tiff", "TIFF", "image/tiff", Samples.U8_U16_F32, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.listedAs("TIFF:"), f -> TiffOptions.defaults(), ".tif", ".tiff"),
     /** Windows bitmap; 8-bit grey or colour (alpha is flattened). */
-    BMP("bmp", "BMP", "image/bmp", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.BY_DEFAULT, Codec.ALWAYS, PlainOptions::new, ".bmp", ".dib"),
+    BMP("bmp", "BMP", "image/bmp", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.ALWAYS, PlainOptions::new, ".bmp", ".dib"),
     /** GIF; recognised so it can be refused clearly: the bundled OpenCV 4.9 has no GIF codec. */
-    GIF("gif", "GIF", "image/gif", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.OPT_IN, Codec.NONE, PlainOptions::new, ".gif"),
+    GIF("gif", "GIF", "image/gif", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.NONE, PlainOptions::new, ".gif"),
     /** JPEG 2000 (JP2 container or raw J2K codestream); OpenJPEG. */
-    JPEG2000("jp2", "JPEG 2000", "image/jp2", Samples.U8_U16, Channels.ANY, TempFile.TO_ENCODE, Allowed.OPT_IN, "JPEG 2000:", f -> Jpeg2000Options.defaults(), ".jp2", ".j2k", ".jpf", ".jpx", ".jpc"),
+    JPEG2000("jp2", "JPEG 2000", "image/jp2", Samples.U8_U16, Channels.ANY, TempFile.TO_ENCODE, Allowed.OPT_IN, OpenCvCodec.listedAs("JPEG 2000:"), f -> Jpeg2000Options.defaults(), ".jp2", ".j2k", ".jpf", ".jpx", ".jpc"),
     /** Portable bitmap (1-bit, written from 8-bit grey). */
-    PBM("pbm", "PBM", "image/x-portable-bitmap", Samples.U8, Channels.GREY, TempFile.NEVER, Allowed.OPT_IN, "PXM:", PlainOptions::new, ".pbm"),
+    PBM("pbm", "PBM", "image/x-portable-bitmap", Samples.U8, Channels.GREY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::new, ".pbm"),
     /** Portable graymap (8 or 16-bit grey). */
-    PGM("pgm", "PGM", "image/x-portable-graymap", Samples.U8_U16, Channels.GREY, TempFile.NEVER, Allowed.OPT_IN, "PXM:", PlainOptions::new, ".pgm"),
+    PGM("pgm", "PGM", "image/x-portable-graymap", Samples.U8_U16, Channels.GREY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::new, ".pgm"),
     /** Portable pixmap (8 or 16-bit colour). */
-    PPM("ppm", "PPM", "image/x-portable-pixmap", Samples.U8_U16, Channels.COLOUR, TempFile.NEVER, Allowed.OPT_IN, "PXM:", PlainOptions::new, ".ppm", ".pnm", ".pxm"),
+    PPM("ppm", "PPM", "image/x-portable-pixmap", Samples.U8_U16, Channels.COLOUR, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::new, ".ppm", ".pnm", ".pxm"),
     /** Portable arbitrary map (grey, colour or alpha, 8 or 16 bits). */
-    PAM("pam", "PAM", "image/x-portable-arbitrarymap", Samples.U8_U16, Channels.ANY, TempFile.NEVER, Allowed.OPT_IN, "PXM:", PlainOptions::new, ".pam"),
+    PAM("pam", "PAM", "image/x-portable-arbitrarymap", Samples.U8_U16, Channels.ANY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::new, ".pam"),
     /** Portable float map (32-bit float grey or colour). */
-    PFM("pfm", "PFM", "image/x-portable-floatmap", Samples.F32, Channels.GREY_COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, "PFM:", PlainOptions::new, ".pfm"),
+    PFM("pfm", "PFM", "image/x-portable-floatmap", Samples.F32, Channels.GREY_COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("PFM:"), PlainOptions::new, ".pfm"),
     /** Radiance RGBE high dynamic range. */
-    HDR("hdr", "HDR", "image/vnd.radiance", Samples.F32, Channels.COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, "HDR:", PlainOptions::new, ".hdr", ".pic"),
+    HDR("hdr", "HDR", "image/vnd.radiance", Samples.F32, Channels.COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("HDR:"), PlainOptions::new, ".hdr", ".pic"),
     /** OpenEXR; disabled in the bundled OpenCV unless {@code OPENCV_IO_ENABLE_OPENEXR} is set at start. */
-    EXR("exr", "OpenEXR", "image/x-exr", Samples.F32, Channels.ANY, TempFile.BOTH_WAYS, Allowed.OPT_IN, "OpenEXR:", PlainOptions::new, ".exr"),
+    EXR("exr", "OpenEXR", "image/x-exr", Samples.F32, Channels.ANY, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("OpenEXR:").enabledBy("OPENCV_IO_ENABLE_OPENEXR"), PlainOptions::new, ".exr"),
     /** Sun raster. */
-    SUN_RASTER("ras", "Sun raster", "image/x-sun-raster", Samples.U8, Channels.GREY_COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, "SUNRASTER:", PlainOptions::new, ".ras", ".sr");
+    SUN_RASTER("ras", "Sun raster", "image/x-sun-raster", Samples.U8, Channels.GREY_COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("SUNRASTER:"), PlainOptions::new, ".ras", ".sr");
 
     /** The sample depths a file stores, in bits (32: float); others are scaled to the nearest one. */
     private enum Samples {
@@ -88,12 +89,22 @@ public enum Format {
         BY_DEFAULT, OPT_IN
     }
 
-    /** The build-info keys that are not a line of OpenCV's "Media I/O" section. */
-    private static final class Codec {
-        /** No line: the codec is always compiled in (BMP). */
-        static final String ALWAYS = "";
-        /** OpenCV has no codec for the format at all (GIF in 4.9). */
-        static final String NONE = null;
+    /**
+     * How OpenCV's build information lists the format's codec: a line of its "Media I/O" section
+     * ({@code key} with its colon; null: OpenCV has no such codec; empty: always compiled in, not
+     * listed), and the environment variable that must switch it on at start-up (null: none).
+     */
+    private record OpenCvCodec(String key, String enablingVariable) {
+        static final OpenCvCodec ALWAYS = new OpenCvCodec("", null);
+        static final OpenCvCodec NONE = new OpenCvCodec(null, null);
+
+        static OpenCvCodec listedAs(String key) {
+            return new OpenCvCodec(key, null);
+        }
+
+        OpenCvCodec enabledBy(String variable) {
+            return new OpenCvCodec(key, variable);
+        }
     }
 
     private final String id;
@@ -103,12 +114,12 @@ public enum Format {
     private final Channels channels;
     private final TempFile tempFile;
     private final Allowed allowed;
-    private final String buildInfoKey;
+    private final OpenCvCodec codec;
     private final Function<Format, EncodeOptions> defaultOptions;
     private final List<String> extensions;
 
     Format(String id, String displayName, String mimeType, Samples samples, Channels channels, TempFile tempFile,
-           Allowed allowed, String buildInfoKey, Function<Format, EncodeOptions> defaultOptions, String... extensions) {
+           Allowed allowed, OpenCvCodec codec, Function<Format, EncodeOptions> defaultOptions, String... extensions) {
         this.id = id;
         this.displayName = displayName;
         this.mimeType = mimeType;
@@ -116,7 +127,7 @@ public enum Format {
         this.channels = channels;
         this.tempFile = tempFile;
         this.allowed = allowed;
-        this.buildInfoKey = buildInfoKey;
+        this.codec = codec;
         this.defaultOptions = defaultOptions;
         this.extensions = List.of(extensions);
     }
@@ -204,13 +215,13 @@ public enum Format {
      * handle this format ({@code OPENCV_IO_ENABLE_OPENEXR} for OpenEXR); empty for the others.
      */
     public Optional<String> enablingVariable() {
-        return this == EXR ? Optional.of("OPENCV_IO_ENABLE_OPENEXR") : Optional.empty();
+        return Optional.ofNullable(codec.enablingVariable());
     }
 
     /** Whether the loaded OpenCV build can decode this format (checked once, at runtime). */
     public boolean canRead() {
-        return buildInfoKey != null // Codec.NONE
-                && dev.imbytes.internal.codec.Codecs.compiledIn(buildInfoKey, enablingVariable().orElse(null));
+        return codec != OpenCvCodec.NONE
+                && dev.imbytes.internal.codec.Codecs.compiledIn(codec.key(), codec.enablingVariable());
     }
 
     /** Whether the loaded OpenCV build can encode this format (checked once, at runtime). */

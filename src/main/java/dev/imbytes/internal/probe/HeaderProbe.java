@@ -125,7 +125,7 @@ public final class HeaderProbe {
     }
 
     private static String name(Format f) {
-        return f == Format.SUN_RASTER ? "Sun raster" : f == Format.JPEG2000 ? "JPEG 2000" : f.name();
+        return f.displayName(); // the names live in Format's table
     }
 
     public static int dimension(Format f, String what, long v) {
