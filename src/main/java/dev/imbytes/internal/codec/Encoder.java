@@ -124,6 +124,7 @@ public final class Encoder {
         return m.cols() + "x" + m.rows() + " " + CvType.typeToString(m.type());
     }
 
+    /** The useful part of an OpenCV error message: what went wrong, without the source location. */
     public static String firstLine(String message) {
         if (message == null) {
             return "no detail";
