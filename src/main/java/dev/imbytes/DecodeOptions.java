@@ -27,8 +27,7 @@ public final class DecodeOptions {
      * are opt-in: their decoders have a CVE history and little use in this domain, and several of
      * them make OpenCV go through a temporary file.
      */
-    public static final Set<Format> DEFAULT_FORMATS =
-            Collections.unmodifiableSet(EnumSet.of(Format.JPEG, Format.PNG, Format.WEBP, Format.TIFF, Format.BMP));
+    public static final Set<Format> DEFAULT_FORMATS = Collections.unmodifiableSet(defaultFormats());
 
     private static final DecodeOptions DEFAULTS =
             new DecodeOptions(ReadMode.COLOR, true, Limits.defaults(), EnumSet.copyOf(DEFAULT_FORMATS), false, true, false);
@@ -50,6 +49,17 @@ public final class DecodeOptions {
         this.lenient = lenient;
         this.shrinkOnLoad = shrinkOnLoad;
         this.tempFilesAllowed = tempFilesAllowed;
+    }
+
+    /** The formats whose row in {@link Format} says {@linkplain Format#decodedByDefault() decoded by default}. */
+    private static EnumSet<Format> defaultFormats() {
+        EnumSet<Format> formats = EnumSet.noneOf(Format.class);
+        for (Format f : Format.values()) {
+            if (f.decodedByDefault()) {
+                formats.add(f);
+            }
+        }
+        return formats;
     }
 
     /** Colour, orientation applied, default limits and allow-list, strict. */

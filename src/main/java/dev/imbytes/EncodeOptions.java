@@ -23,14 +23,16 @@ public sealed interface EncodeOptions
      * {@link Jpeg2000Options#defaults()}, or plain options for formats without settings.
      */
     static EncodeOptions of(Format format) {
-        return switch (format) {
-            case JPEG -> JpegOptions.defaults();
-            case PNG -> PngOptions.defaults();
-            case WEBP -> WebpOptions.defaults();
-            case TIFF -> TiffOptions.defaults();
-            case JPEG2000 -> Jpeg2000Options.defaults();
-            default -> new PlainOptions(format);
-        };
+        return format.defaultEncodeOptions();
+    }
+
+    /**
+     * Whether OpenCV may go through a temporary file to encode these options' format (see
+     * {@link Format#encodesInMemory()}); false unless the options type has that setting
+     * ({@link Jpeg2000Options}, {@link PlainOptions}).
+     */
+    default boolean tempFileAllowed() {
+        return false;
     }
 
     /** The default options for the format named by an extension such as {@code ".jpg"}. */

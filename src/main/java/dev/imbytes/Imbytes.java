@@ -3,7 +3,6 @@ package dev.imbytes;
 import dev.imbytes.internal.pipeline.BoundedRead;
 import dev.imbytes.internal.awt.BufferedImages;
 import dev.imbytes.internal.probe.HeaderProbe;
-import dev.imbytes.internal.probe.ImageHeader;
 import dev.imbytes.internal.codec.JpegAccelerators;
 import dev.imbytes.internal.nativelib.MatScope;
 import dev.imbytes.internal.nativelib.NativeLibrary;
@@ -14,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.OptionalInt;
 import org.opencv.core.Mat;
 
 /**
@@ -224,10 +222,7 @@ public final class Imbytes {
 
     /** As {@link #info(byte[])} for the bytes from position to limit of a buffer. */
     public static ImageInfo info(ByteBuffer encoded) {
-        ImageHeader h = HeaderProbe.probe(encoded);
-        return new ImageInfo(h.format(), h.width(), h.height(), h.channels(), h.bitDepth(),
-                h.orientationTag() < 0 ? OptionalInt.empty() : OptionalInt.of(h.orientationTag()),
-                h.colorModel(), encoded.remaining());
+        return Pipeline.info(HeaderProbe.probe(encoded), encoded.remaining());
     }
 
     /** Which JPEG codec is in use: the bundled OpenCV one, or a faster system libjpeg-turbo. */

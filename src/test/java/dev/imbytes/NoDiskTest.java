@@ -48,7 +48,7 @@ class NoDiskTest {
         byte[] alpha = TestImages.bytes("valid/pngsuite/basn6a08.png");
         List<String> created = openCvTemporariesDuring(() -> {
             for (Format f : Format.values()) {
-                if (f.canWrite() && dev.imbytes.internal.codec.Codecs.encodesInMemory(f)) {
+                if (f.canWrite() && f.encodesInMemory()) {
                     byte[] out = Imbytes.convert(photo, Conversion.to(f).resize(Fit.within(64, 64)));
                     Imbytes.decode(out, DecodeOptions.defaults().allowingAllFormats()).close();
                     Imbytes.convert(alpha, Conversion.to(f));

@@ -21,6 +21,7 @@ public final class Decoder {
     private Decoder() {
     }
 
+    /** Decodes {@code input}, whose {@code header} the pipeline has checked, at {@code plan}'s reduction. */
     public static Mat decode(ByteBuffer input, ImageHeader header, DecodeOptions options, Plan plan, MatScope scope) {
         ReadMode mode = options.mode();
         if (header.format() == Format.JPEG && !options.lenient()) { // the accelerator stops at any warning: strict only
@@ -77,6 +78,7 @@ public final class Decoder {
         return base | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
     }
 
+    /** "this PNG (640x480)": how messages name the image a header describes. */
     public static String describe(ImageHeader h) {
         return h.width() > 0 ? "this " + h.format() + " (" + h.width() + "x" + h.height() + ")" : "this " + h.format();
     }

@@ -24,18 +24,20 @@ public final class Encoder {
     private Encoder() {
     }
 
-    /** Refuses formats this OpenCV cannot write, or could write only through a temporary file. */
+    /**
+     * Refuses formats this OpenCV cannot write, or could write only through a temporary file the
+     * options do not allow. Called once per encode, before any pixel work.
+     */
     public static void checkWritable(EncodeOptions options) {
         Format f = options.format();
-        if (!Codecs.canWrite(f)) {
+        if (!f.canWrite()) {
             throw new UnsupportedFormatException("the bundled OpenCV cannot write " + f
-                    + (f == Format.EXR ? " (OpenEXR is disabled unless OPENCV_IO_ENABLE_OPENEXR=1 is set at start-up)" : ""));
+                    + f.enablingVariable().map(v -> " (" + f.displayName() + " is disabled unless " + v
+                            + "=1 is set at start-up)").orElse(""));
         }
-        boolean tempFileAllowed = options instanceof Jpeg2000Options j && j.tempFileAllowed()
-                || options instanceof PlainOptions plain && plain.tempFileAllowed();
-        if (!Codecs.encodesInMemory(f) && !tempFileAllowed) {
+        if (!f.encodesInMemory() && !options.tempFileAllowed()) {
             throw new UnsupportedFormatException("OpenCV 4.9 writes " + f + " only through a temporary file, and imbytes"
-                    + " never touches the disk unless allowed (" + (f == Format.JPEG2000 ? "Jpeg2000Options" : "PlainOptions")
+                    + " never touches the disk unless allowed (" + options.getClass().getSimpleName()
                     + ".withTempFileAllowed(true))");
         }
     }
@@ -122,6 +124,7 @@ public final class Encoder {
         return m.cols() + "x" + m.rows() + " " + CvType.typeToString(m.type());
     }
 
+    /** The useful part of an OpenCV error message: what went wrong, without the source location. */
     public static String firstLine(String message) {
         if (message == null) {
             return "no detail";

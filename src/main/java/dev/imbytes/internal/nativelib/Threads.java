@@ -24,9 +24,6 @@ public final class Threads {
 
     /** Restores OpenCV's previous thread count when closed. */
     public interface Restore extends AutoCloseable {
-        /** OpenCV's thread count while this is open. */
-        int openCvThreads();
-
         @Override
         void close();
     }
@@ -49,14 +46,8 @@ public final class Threads {
         if (n >= 0) {
             Core.setNumThreads(n);
         }
-        int now = Core.getNumThreads();
         return new Restore() {
             private boolean closed;
-
-            @Override
-            public int openCvThreads() {
-                return now;
-            }
 
             @Override
             public void close() {

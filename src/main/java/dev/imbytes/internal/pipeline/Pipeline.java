@@ -1,6 +1,5 @@
 package dev.imbytes.internal.pipeline;
 
-import dev.imbytes.internal.codec.Codecs;
 import dev.imbytes.internal.codec.Decoder;
 import dev.imbytes.internal.codec.Encoder;
 import dev.imbytes.internal.codec.FourComponentJpeg;
@@ -19,10 +18,12 @@ import dev.imbytes.EncodeOptions;
 import dev.imbytes.Fit;
 import dev.imbytes.Format;
 import dev.imbytes.ImageException;
+import dev.imbytes.ImageInfo;
 import dev.imbytes.ImageTooLargeException;
 import dev.imbytes.Limits;
 import dev.imbytes.UnsupportedFormatException;
 import java.nio.ByteBuffer;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.opencv.core.CvException;
 import org.opencv.core.Mat;
@@ -51,6 +52,11 @@ public final class Pipeline {
                     + limits.maxBytes() + " bytes");
         }
         ImageHeader header = HeaderProbe.probe(input);
+        return about(header, input, () -> checkHeader(input, header, options));
+    }
+
+    private static ImageHeader checkHeader(ByteBuffer input, ImageHeader header, DecodeOptions options) {
+        Limits limits = options.limits();
         Format f = header.format();
         // Size first: a decompression bomb is refused as one, whatever its format.
         SizeLimits.checkSize(header.width(), header.height(), limits, "declares");
@@ -58,22 +64,23 @@ public final class Pipeline {
             throw new UnsupportedFormatException(f + " input is not allowed (allowed: " + options.allowedFormats()
                     + "; opt in with DecodeOptions.allowing(Format." + f.name() + "))");
         }
-        if (!Codecs.canRead(f)) {
+        if (!f.canRead()) {
             throw new UnsupportedFormatException("the bundled OpenCV " + org.opencv.core.Core.VERSION
                     + " has no decoder for " + f + " (" + header.width() + "x" + header.height() + ")");
         }
-        if (!Codecs.decodesInMemory(f) && !options.tempFilesAllowed()) {
+        if (!f.decodesInMemory() && !options.tempFilesAllowed()) {
             throw new UnsupportedFormatException("OpenCV 4.9 decodes " + f + " only through a temporary file, and imbytes"
                     + " never touches the disk unless allowed (DecodeOptions.withTempFilesAllowed(true))");
         }
+        ImageHeader checked = header;
         if (f == Format.TIFF) { // lenient too: these would make the decoder log or allocate out of proportion
-            header = TiffProbe.checkDecoder(input, header);
+            checked = TiffProbe.checkDecoder(input, header);
         }
-        if (header.defect() != null && !options.lenient()) {
-            throw new CorruptImageException(Decoder.describe(header) + " is damaged: " + header.defect());
+        if (checked.defect() != null && !options.lenient()) {
+            throw new CorruptImageException(Decoder.describe(checked) + " is damaged: " + checked.defect());
         }
-        SizeLimits.checkDecode(input, header, options.mode(), limits);
-        return header;
+        SizeLimits.checkDecode(input, checked, options.mode(), limits);
+        return checked;
     }
 
     /**
@@ -88,6 +95,11 @@ public final class Pipeline {
     private static Decoded decodeChecked(ByteBuffer input, DecodeOptions options, Fit fitHint, MatScope scope) {
         NativeLibrary.ensureLoaded();
         ImageHeader header = inspect(input, options);
+        return about(header, input, () -> decodeInspected(input, header, options, fitHint, scope));
+    }
+
+    private static Decoded decodeInspected(ByteBuffer input, ImageHeader header, DecodeOptions options, Fit fitHint,
+                                           MatScope scope) {
         Plan plan = Plan.of(header, options.mode(), options.applyOrientation(), options.shrinkOnLoad() ? fitHint : null);
         Mat decoded = Plan.isFourComponent(header)
                 ? FourComponentJpeg.decode(input, header, options.mode(), scope)
@@ -124,18 +136,20 @@ public final class Pipeline {
 
     /** Adapts an image to what {@code options.format()} can store, then encodes it. */
     public static byte[] encode(Mat image, EncodeOptions options, Background background, MatScope scope) {
-        return lastResort(() -> encodeChecked(image, null, options, background, scope));
+        return lastResort(() -> {
+            NativeLibrary.ensureLoaded();
+            Encoder.checkWritable(options);
+            return adaptAndEncode(image, null, options, background, scope);
+        });
     }
 
     /**
-     * Adapts and encodes. With {@code limits} (a conversion: {@code image} is its own), the
-     * encoder's working memory is checked against them and {@code image} is released as soon as an
-     * adapted copy replaces it.
+     * Adapts and encodes to a format the caller has checked with {@link Encoder#checkWritable}.
+     * With {@code limits} (a conversion: {@code image} is its own), the encoder's working memory is
+     * checked against them and {@code image} is released as soon as an adapted copy replaces it.
      */
-    private static byte[] encodeChecked(Mat image, Limits limits, EncodeOptions options, Background background,
-                                        MatScope scope) {
-        NativeLibrary.ensureLoaded();
-        Encoder.checkWritable(options);
+    private static byte[] adaptAndEncode(Mat image, Limits limits, EncodeOptions options, Background background,
+                                         MatScope scope) {
         if (image.empty()) {
             throw new IllegalArgumentException("cannot encode an empty Mat");
         }
@@ -158,18 +172,41 @@ public final class Pipeline {
         try (MatScope scope = new MatScope()) {
             Fit fit = conversion.fit().orElse(null);
             Decoded decoded = decode(input, conversion.decodeOptions(), fit, scope);
-            Format inputFormat = decoded.header().format();
-            EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(inputFormat));
-            Encoder.checkWritable(encode);
-            Mat resized = resize(decoded, fit, conversion.decodeOptions().limits(), scope);
-            if (resized != decoded.mat()) {
-                scope.releaseEarly(decoded.mat()); // a crop's view keeps its own reference to the pixels
-            }
-            int width = resized.cols();
-            int height = resized.rows();
-            byte[] bytes = encodeChecked(resized, conversion.decodeOptions().limits(), encode, conversion.background(), scope);
-            return new dev.imbytes.ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
-                    encode.format(), width, height, decoded.partial());
+            return about(decoded.header(), input, () -> encodeDecoded(decoded, conversion, fit, scope));
+        }
+    }
+
+    private static ConversionResult encodeDecoded(Decoded decoded, Conversion conversion, Fit fit, MatScope scope) {
+        Format inputFormat = decoded.header().format();
+        EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(inputFormat));
+        Encoder.checkWritable(encode); // the one check: before the resize, so no work is done for nothing
+        Mat resized = resize(decoded, fit, conversion.decodeOptions().limits(), scope);
+        if (resized != decoded.mat()) {
+            scope.releaseEarly(decoded.mat()); // a crop's view keeps its own reference to the pixels
+        }
+        int width = resized.cols();
+        int height = resized.rows();
+        byte[] bytes = adaptAndEncode(resized, conversion.decodeOptions().limits(), encode, conversion.background(), scope);
+        return new ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
+                encode.format(), width, height, decoded.partial());
+    }
+
+    /** What {@link dev.imbytes.Imbytes#info} reports for a header read from {@code byteSize} bytes. */
+    public static ImageInfo info(ImageHeader h, long byteSize) {
+        return new ImageInfo(h.format(), h.width(), h.height(), h.channels(), h.bitDepth(),
+                h.orientationTag() < 0 ? OptionalInt.empty() : OptionalInt.of(h.orientationTag()),
+                h.colorModel(), byteSize);
+    }
+
+    /**
+     * Runs a step that comes after the header was read, so that any error it raises (an OpenCV one
+     * included, through {@link #lastResort}) carries that header.
+     */
+    private static <T> T about(ImageHeader header, ByteBuffer input, Supplier<T> step) {
+        try {
+            return lastResort(step);
+        } catch (ImageException e) {
+            throw e.initImage(info(header, input.remaining()));
         }
     }
 

@@ -27,7 +27,7 @@ final class TargetAdapter {
      */
     static Mat adapt(Mat src, Format target, Background background, MatScope scope) {
         Mat m = src;
-        boolean floatTarget = target == Format.PFM || target == Format.HDR || target == Format.EXR;
+        boolean floatTarget = !target.bitDepths().contains(8); // PFM, HDR, EXR: 8 and 16-bit become float
         if (m.channels() == 4 && !target.supportsAlpha()) {
             // 16-bit straight to 8-bit where the target needs it: one copy less, and one rounding
             boolean to8 = m.depth() == CvType.CV_16U && !target.supports16Bit() && !floatTarget;
@@ -60,8 +60,8 @@ final class TargetAdapter {
         if (depth == CvType.CV_16U) {
             return target.supports16Bit() ? m : convertDepth(m, CvType.CV_8U, 255.0 / 65535.0, scope);
         }
-        if (depth == CvType.CV_32F && target == Format.TIFF) {
-            return m;
+        if (depth == CvType.CV_32F && target.bitDepths().contains(32)) {
+            return m; // TIFF: float kept as it is
         }
         // float or other depths: samples are taken as 0..1 (OpenCV's convention for float images)
         return target.supports16Bit()
@@ -69,14 +69,16 @@ final class TargetAdapter {
                 : convertDepth(m, CvType.CV_8U, 255.0, scope);
     }
 
+    /** Grey, colour or colour with alpha, as the target stores (4 channels were flattened already). */
     private static Mat adaptChannels(Mat m, Format target, MatScope scope) {
         int c = m.channels();
-        return switch (target) {
-            case PBM, PGM -> c == 1 ? m : convertColor(m, c == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY, scope);
-            case PPM, HDR -> c == 3 ? m : convertColor(m, c == 1 ? Imgproc.COLOR_GRAY2BGR : Imgproc.COLOR_BGRA2BGR, scope);
-            case PFM -> c == 4 ? convertColor(m, Imgproc.COLOR_BGRA2BGR, scope) : m;
-            default -> m;
-        };
+        if (target.channelCounts().contains(c)) {
+            return m;
+        }
+        if (target.channelCounts().contains(3)) {
+            return convertColor(m, c == 1 ? Imgproc.COLOR_GRAY2BGR : Imgproc.COLOR_BGRA2BGR, scope);
+        }
+        return convertColor(m, c == 4 ? Imgproc.COLOR_BGRA2GRAY : Imgproc.COLOR_BGR2GRAY, scope);
     }
 
     private static Mat convertDepth(Mat m, int depth, double scale, MatScope scope) {

@@ -14,9 +14,9 @@ public final class HeaderChecks {
         return new CorruptImageException(name(f) + ": " + what);
     }
 
-    /** The format's name as messages spell it ("JPEG 2000", "Sun raster", "PNG" ...). */
+    /** The format's name as messages spell it: {@link Format#displayName()}. */
     static String name(Format f) {
-        return f == Format.SUN_RASTER ? "Sun raster" : f == Format.JPEG2000 ? "JPEG 2000" : f.name();
+        return f.displayName(); // the names live in Format's table
     }
 
     /** A width or height from a header: 1 to {@link Integer#MAX_VALUE}, else corrupt. */
