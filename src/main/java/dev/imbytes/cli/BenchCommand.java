@@ -9,15 +9,12 @@ import dev.imbytes.Imbytes;
 import dev.imbytes.internal.pipeline.BoundedRead;
 import dev.imbytes.internal.nativelib.Threads;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -107,29 +104,10 @@ final class BenchCommand implements Callable<Integer> {
             run(inputs, conversion, n, warm);
             r = run(inputs, conversion, n, seconds);
         }
-        PrintStream out = io.out();
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("images", r.images());
-            m.put("seconds", round(r.seconds(), 3));
-            m.put("imagesPerSec", round(r.imagesPerSec(), 2));
-            m.put("mpPerSec", round(r.mpPerSec(), 2));
-            m.put("p50Millis", round(r.p50Millis(), 3));
-            m.put("p99Millis", round(r.p99Millis(), 3));
-            m.put("peakRssMb", round(r.peakRssMb(), 1));
-            m.put("threads", r.threads());
-            m.put("jpegCodec", r.jpegCodec());
-            m.put("cpuMillisPerImage", round(r.cpuMillisPerImage(), 3));
-            out.println(Outcome.json(m));
+            BenchReport.json(io.out(), r);
         } else {
-            out.println(firstLine(inputs.size(), r, warm));
-            out.printf(Locale.ROOT, "images/s   %10.2f%n", r.imagesPerSec());
-            out.printf(Locale.ROOT, "input MP/s %10.2f%n", r.mpPerSec());
-            out.printf(Locale.ROOT, "p50        %10.3f ms%n", r.p50Millis());
-            out.printf(Locale.ROOT, "p99        %10.3f ms%n", r.p99Millis());
-            out.printf(Locale.ROOT, "CPU/image  %10.3f ms (process CPU time, all threads)%n", r.cpuMillisPerImage());
-            out.printf(Locale.ROOT, "peak RSS   %10.1f MB%n", r.peakRssMb());
-            out.printf(Locale.ROOT, "JPEG codec %s%n", r.jpegCodec());
+            BenchReport.text(io.out(), firstLine(inputs.size(), r, warm), r);
         }
         return io.exitAfterOutput(Main.OK);
     }
@@ -174,11 +152,6 @@ final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "bench: %d image%s, %s; %d thread%s; %.1f s after %.1f s warm-up", images,
                 images == 1 ? "" : "s", words.isEmpty() ? "each to its own format, no resize" : String.join(" ", words),
                 r.threads(), r.threads() == 1 ? "" : "s", r.seconds(), warm);
-    }
-
-    private static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
     }
 
     /** One image in memory and its pixel count. */

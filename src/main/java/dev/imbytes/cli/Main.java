@@ -46,7 +46,7 @@ public final class Main implements Runnable {
      */
     public static int run(InputStream stdin, PrintStream stdout, PrintStream stderr, String... args) {
         Streams streams = new Streams(stdin, stdout, stderr);
-        CommandLine cli = new CommandLine(new Main(), new Factory(streams));
+        CommandLine cli = commandLine(streams);
         cli.setOut(new PrintWriter(stdout, true));
         cli.setErr(new PrintWriter(stderr, true));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -62,6 +62,11 @@ public final class Main implements Runnable {
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** The command tree with its subcommands wired to {@code streams} (tests read its options from here). */
+    static CommandLine commandLine(Streams streams) {
+        return new CommandLine(new Main(), new Factory(streams));
     }
 
     private static String commandName(CommandLine.ParameterException e) {
