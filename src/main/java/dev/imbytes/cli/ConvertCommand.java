@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** {@code imbytes convert}: a file, a folder (recursively, in parallel) or stdin. */
 @Command(name = "convert", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Convert a file, a folder (recursively, in parallel) or stdin ('-').",
-            "Folder mode converts files with an image extension and mirrors the tree under OUTPUT."},
+            "Folder mode converts every file that is an image by content (or by name), records the others as "
+                + "skipped, and mirrors the tree under OUTPUT."},
         footer = {"", "Examples:",
             "  imbytes convert photo.jpg -o thumb.webp --fit 500x500",
             "  imbytes convert photos/ -o thumbs/ --fit 500x500 --to jpg --quality 85",

@@ -1,6 +1,7 @@
 package dev.imbytes.cli;
 
 import dev.imbytes.Conversion;
+import dev.imbytes.DecodeOptions;
 import dev.imbytes.EncodeOptions;
 import dev.imbytes.Format;
 import dev.imbytes.ImageInfo;
@@ -33,7 +34,7 @@ final class UserMessages {
      */
     static String explain(Throwable e, ImageInfo header, Conversion conversion) {
         if (e instanceof UnsupportedFormatException && header != null) {
-            String why = unreadable(header.format(), conversion);
+            String why = unreadable(header.format(), conversion.decodeOptions());
             if (why == null) {
                 Format target = conversion.encodeOptions().map(EncodeOptions::format).orElse(header.format());
                 why = unwritable(target);
@@ -46,22 +47,21 @@ final class UserMessages {
     }
 
     /**
-     * Why the command line cannot read {@code f} with this conversion's decode options, or null when it
-     * can. A format outside the allow-list gets the {@code --allow} hint only when allowing it is
-     * enough.
+     * Why the command line cannot read {@code f} with these decode options, or null when it can. A
+     * format outside the allow-list gets the {@code --allow} hint only when allowing it is enough.
      */
-    static String unreadable(Format f, Conversion conversion) {
-        boolean allowed = conversion.decodeOptions().allowedFormats().contains(f);
+    static String unreadable(Format f, DecodeOptions decode) {
+        boolean allowed = decode.allowedFormats().contains(f);
         if (!f.canRead()) {
             return "the bundled OpenCV " + Imbytes.openCvVersion() + " has no " + f + " decoder, so imbytes cannot read "
                     + "this file (no flag changes that; convert it with another tool first)";
         }
-        if (!Codecs.decodesInMemory(f) && !conversion.decodeOptions().tempFilesAllowed()) {
+        if (!Codecs.decodesInMemory(f) && !decode.tempFilesAllowed()) {
             return "OpenCV " + Imbytes.openCvVersion() + " decodes " + f + " only through a temporary file, which imbytes "
                     + "never writes; the command line has no flag to allow it";
         }
         if (!allowed) {
-            return f + " input is not allowed by default (allowed: " + conversion.decodeOptions().allowedFormats().stream()
+            return f + " input is not allowed by default (allowed: " + decode.allowedFormats().stream()
                     .map(UserMessages::word).collect(Collectors.joining(", ")) + "); opt in with --allow " + word(f);
         }
         return null;

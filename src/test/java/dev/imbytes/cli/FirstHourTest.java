@@ -74,12 +74,14 @@ class FirstHourTest {
                     run.stderr());
             assertFalse(run.stderr().contains("--allow"), "no hint that would fail again: " + run.stderr());
         }
-        // a PFM input (OpenCV decodes it only through a temporary file): allowing it is not enough, and it says so
+        // a PFM input (OpenCV decodes it only through a temporary file): no --allow hint, and --allow pfm
+        // is itself refused, since allowing it would not be enough
         Path pfm = tmp.resolve("x.pfm");
         writeBytes(pfm, "PF\n1 1\n-1.0\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[12]);
-        CliRun pfmRun = CliRun.run("convert", pfm.toString(), "-o", tmp.resolve("p.png").toString(), "--allow", "pfm");
+        CliRun pfmRun = CliRun.run("convert", pfm.toString(), "-o", tmp.resolve("p.png").toString());
         assertEquals(1, pfmRun.exit(), pfmRun.stderr());
         assertTrue(pfmRun.stderr().contains("the command line has no flag to allow it"), pfmRun.stderr());
+        assertFalse(pfmRun.stderr().contains("--allow"), pfmRun.stderr());
         for (CliRun run : List.of(refused, allowed, pfmRun)) {
             assertFalse(JAVA_API.matcher(run.stderr()).find(), run.stderr());
         }
@@ -107,6 +109,9 @@ class FirstHourTest {
             {2, new String[] {"convert", folder.toString(), "-o", tmp.resolve("f").toString(), "--to", "gif"}, "--to gif"},
             {2, new String[] {"convert", "-", "--to", "jp2"}, "--to jp2"},
             {2, new String[] {"convert", missing, "-o", out}, "input not found: " + missing},
+            {2, new String[] {"convert", in.toString(), "-o", out, "--allow", "jp2,gif"}, "--allow gif: the bundled OpenCV"},
+            {2, new String[] {"convert", in.toString(), "-o", out, "--allow", "pfm"}, "--allow pfm: OpenCV"},
+            {2, new String[] {"bench", folder.toString(), "--allow", "hdr"}, "--allow hdr: OpenCV"},
             {2, new String[] {"convert", in.toString(), "-o", tmp.resolve("noext").toString()}, "give --to FORMAT"},
             {2, new String[] {"convert", in.toString(), "--bogus"}, "Unknown option: '--bogus' (see 'imbytes convert --help')"},
             {2, new String[] {"convert", in.toString(), "-o", out, "--quality", "500"}, "--quality"},
