@@ -1,5 +1,6 @@
 package dev.imbytes.cli;
 
+import dev.imbytes.cli.files.FileNames;
 import dev.imbytes.cli.files.InputList;
 import dev.imbytes.Conversion;
 import dev.imbytes.ConversionResult;
@@ -8,15 +9,12 @@ import dev.imbytes.Imbytes;
 import dev.imbytes.internal.pipeline.BoundedRead;
 import dev.imbytes.internal.nativelib.Threads;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +23,9 @@ import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code imbytes bench DIR [conversion flags]}: reads every image under DIR into memory, then
@@ -39,7 +39,10 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "INPUT_DIR", description = "Folder whose images (searched recursively) are converted.")
-    Path inputDir;
+    String inputDir;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConversionOptions options = new ConversionOptions();
@@ -75,60 +78,80 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Conversion conversion = Main.usage(() -> options.toSpec().toConversion());
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1 || !(seconds > 0) || warmup != null && warmup < 0) {
-            throw new Main.UsageException("--threads must be >= 1, --seconds > 0 and --warmup >= 0");
+        if (n < 1) {
+            throw new Main.UsageException("--threads must be at least 1, was " + n);
         }
-        if (!Files.isDirectory(inputDir)) {
-            throw new Main.UsageException("input folder not found: " + inputDir);
+        if (!(seconds > 0)) {
+            throw new Main.UsageException("--seconds must be more than 0, was " + seconds);
         }
-        List<Input> inputs = load(inputDir, conversion);
+        if (warmup != null && !(warmup >= 0)) {
+            throw new Main.UsageException("--warmup must be at least 0, was " + warmup);
+        }
+        Integer fixedOpenCvThreads = openCvThreadCount(); // checked before any image is read
+        Path dir = Main.existing(inputDir, "input folder");
+        if (!Files.isDirectory(dir)) {
+            throw new Main.UsageException("INPUT_DIR must be a folder: " + inputDir);
+        }
+        List<Input> inputs = load(dir, conversion);
         if (inputs.isEmpty()) {
-            io.err().println("bench: no convertible image under " + inputDir);
+            io.err().println("imbytes: bench: no convertible image under " + inputDir);
             return Main.FAILED;
         }
         double warm = warmup != null ? warmup : Math.min(3, seconds / 2);
         Result r;
-        try (Threads.Restore ignored = openCvThreads(n)) {
+        try (Threads.Restore ignored = fixedOpenCvThreads == null ? Threads.forWorkers(n)
+                : Threads.withOpenCvThreads(fixedOpenCvThreads)) {
             run(inputs, conversion, n, warm);
             r = run(inputs, conversion, n, seconds);
         }
-        PrintStream out = io.out();
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("images", r.images());
-            m.put("seconds", round(r.seconds(), 3));
-            m.put("imagesPerSec", round(r.imagesPerSec(), 2));
-            m.put("mpPerSec", round(r.mpPerSec(), 2));
-            m.put("p50Millis", round(r.p50Millis(), 3));
-            m.put("p99Millis", round(r.p99Millis(), 3));
-            m.put("peakRssMb", round(r.peakRssMb(), 1));
-            m.put("threads", r.threads());
-            m.put("jpegCodec", r.jpegCodec());
-            m.put("cpuMillisPerImage", round(r.cpuMillisPerImage(), 3));
-            out.println(Outcome.json(m));
+            BenchReport.json(io.out(), r);
         } else {
-            out.printf(Locale.ROOT, "%d files, %s, %d thread(s), %.1f s%n", inputs.size(), conversion, r.threads(), r.seconds());
-            out.printf(Locale.ROOT, "images/s   %10.2f%n", r.imagesPerSec());
-            out.printf(Locale.ROOT, "input MP/s %10.2f%n", r.mpPerSec());
-            out.printf(Locale.ROOT, "p50        %10.3f ms%n", r.p50Millis());
-            out.printf(Locale.ROOT, "p99        %10.3f ms%n", r.p99Millis());
-            out.printf(Locale.ROOT, "CPU/image  %10.3f ms (process CPU time, all threads)%n", r.cpuMillisPerImage());
-            out.printf(Locale.ROOT, "peak RSS   %10.1f MB%n", r.peakRssMb());
-            out.printf(Locale.ROOT, "JPEG codec %s%n", r.jpegCodec());
+            BenchReport.text(io.out(), firstLine(inputs.size(), r, warm), r);
         }
         return io.exitAfterOutput(Main.OK);
     }
 
-    private Threads.Restore openCvThreads(int workers) {
-        if ("auto".equalsIgnoreCase(openCvThreads)) {
-            return Threads.forWorkers(workers);
+    /** {@code --opencv-threads} as a number, or null for {@code auto}. */
+    private Integer openCvThreadCount() {
+        if ("auto".equalsIgnoreCase(openCvThreads.trim())) {
+            return null;
         }
-        return Threads.withOpenCvThreads(Integer.parseInt(openCvThreads.trim()));
+        try {
+            int count = Integer.parseInt(openCvThreads.trim());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new Main.UsageException("--opencv-threads must be auto or a number >= 0, was " + openCvThreads);
     }
 
-    private static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
+    /**
+     * What was measured, in the words it was asked for: the images, the conversion flags as given on
+     * the command line, threads and times, e.g.
+     * {@code "bench: 9 images, --fit 256x256 --to jpg --quality 85; 2 threads; 10.0 s after 3.0 s warm-up"}.
+     */
+    private String firstLine(int images, Result r, double warm) {
+        List<String> words = new ArrayList<>();
+        var given = spec.commandLine().getParseResult();
+        for (var mixin : spec.mixins().values()) {
+            for (var option : mixin.options()) {
+                if (!given.hasMatchedOption(option)) {
+                    continue;
+                }
+                if (option.arity().max() == 0) {
+                    words.add(option.longestName());
+                }
+                for (String value : option.arity().max() > 0 ? option.stringValues() : List.<String>of()) {
+                    words.add(option.longestName() + " " + value);
+                }
+            }
+        }
+        return String.format(Locale.ROOT, "bench: %d image%s, %s; %d thread%s; %.1f s after %.1f s warm-up", images,
+                images == 1 ? "" : "s", words.isEmpty() ? "each to its own format, no resize" : String.join(" ", words),
+                r.threads(), r.threads() == 1 ? "" : "s", r.seconds(), warm);
     }
 
     /** One image in memory and its pixel count. */
@@ -142,12 +165,14 @@ final class BenchCommand implements Callable<Integer> {
     private List<Input> load(Path dir, Conversion conversion) throws IOException {
         List<Input> out = new ArrayList<>();
         for (Path f : InputList.images(dir, dir)) {
+            byte[] b = null;
             try {
-                byte[] b = BoundedRead.readFile(f, conversion.decodeOptions().limits().maxBytes());
+                b = BoundedRead.readFile(f, conversion.decodeOptions().limits().maxBytes());
                 ConversionResult r = Imbytes.convertDetailed(b, conversion);
                 out.add(new Input(f, b, (long) r.inputWidth() * r.inputHeight()));
             } catch (ImageException | IllegalArgumentException e) {
-                io.err().println("bench: skipping " + f + ": " + e.getMessage());
+                io.err().println("imbytes: bench: skipping " + FileNames.display(f) + ": "
+                        + UserMessages.explain(e, b == null ? null : UserMessages.headerOf(e, b), conversion));
             }
         }
         return out;

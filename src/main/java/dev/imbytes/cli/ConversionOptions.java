@@ -1,6 +1,8 @@
 package dev.imbytes.cli;
 
 import dev.imbytes.ConversionSpec;
+import dev.imbytes.DecodeOptions;
+import dev.imbytes.Format;
 import dev.imbytes.ConversionSpec.Flags;
 import dev.imbytes.Limits;
 import java.util.List;
@@ -96,6 +98,24 @@ public final class ConversionOptions {
     List<String> allow;
 
     /**
+     * Refuses, naming the flag, a format given to {@code --allow} that the command line cannot read
+     * even when allowed (GIF: no decoder; PFM, HDR, Sun raster, OpenEXR: only through a temporary
+     * file), so that the allow-list never promises what a second refusal takes back.
+     */
+    private static void readable(String formats) {
+        for (String name : formats.split(",")) {
+            if (name.isBlank() || name.trim().equalsIgnoreCase("all")) {
+                continue; // "all" is every format the build has: the unreadable ones are refused per file
+            }
+            Format f = Format.fromExtension(name);
+            String why = UserMessages.unreadable(f, DecodeOptions.defaults().allowing(f));
+            if (why != null) {
+                throw new IllegalArgumentException(ConversionSpec.Flags.ALLOW + " " + name.trim() + ": " + why);
+            }
+        }
+    }
+
+    /**
      * The spec these flags describe.
      *
      * @throws IllegalArgumentException naming the flag, for a bad value
@@ -131,6 +151,7 @@ public final class ConversionOptions {
         }
         for (String formats : allow == null ? List.<String>of() : allow) {
             b.allow(formats);
+            readable(formats);
         }
         return b.noUpscale(noUpscale).progressive(progressive).lossless(lossless)
                 .ignoreOrientation(ignoreOrientation).build();

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** {@code imbytes convert}: a file, a folder (recursively, in parallel) or stdin. */
 @Command(name = "convert", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Convert a file, a folder (recursively, in parallel) or stdin ('-').",
-            "Folder mode converts files with an image extension and mirrors the tree under OUTPUT."},
+            "Folder mode converts every file that is an image by content (or by name), records the others as "
+                + "skipped, and mirrors the tree under OUTPUT."},
         footer = {"", "Examples:",
             "  imbytes convert photo.jpg -o thumb.webp --fit 500x500",
             "  imbytes convert photos/ -o thumbs/ --fit 500x500 --to jpg --quality 85",
@@ -84,14 +85,15 @@ final class ConvertCommand implements Callable<Integer> {
             String out = output == null ? "-" : output;
             return stdin(out, conversion(spec, out.equals("-") ? null : Path.of(out)));
         }
-        Path in = Path.of(input);
-        if (!Files.exists(in)) {
-            throw new Main.UsageException("input not found: " + input);
-        }
+        Path in = Main.existing(input, "input");
         if (Files.isDirectory(in)) {
-            return folder(in, requested, Main.usage(() -> spec.toConversion(requested)));
+            return folder(in, requested, writable(requested, Main.usage(() -> spec.toConversion(requested))));
         }
         Path out = singleOutput(in, requested);
+        if (out != null && sameFile(in, out)) {
+            throw new Main.UsageException("the output " + FileNames.display(out) + " is the input file; refusing to "
+                    + "overwrite an input (give another -o or --to)");
+        }
         return single(in, out, conversion(spec, out));
     }
 
@@ -101,7 +103,16 @@ final class ConvertCommand implements Callable<Integer> {
      */
     private static Conversion conversion(ConversionSpec spec, Path out) {
         Format target = spec.format().orElseGet(() -> out == null ? null : formatOfName(out));
-        return Main.usage(() -> spec.toConversion(target));
+        return writable(target, Main.usage(() -> spec.toConversion(target)));
+    }
+
+    /** {@code c}, once the command line can write its {@code target} at all (else a usage error, before any work). */
+    private static Conversion writable(Format target, Conversion c) {
+        String why = target == null ? null : UserMessages.unwritable(target);
+        if (why != null) {
+            throw new Main.UsageException("--to " + UserMessages.word(target) + ": " + why);
+        }
+        return c;
     }
 
     // ------------------------------------------------------------ stdin → stdout or a file
@@ -170,25 +181,32 @@ final class ConvertCommand implements Callable<Integer> {
             throw new Main.UsageException("output " + output + " exists and is not a folder");
         }
         AtomicFiles.cleanStale(outRoot);
-        List<Path> inputs = InputList.images(inRoot, outRoot); // listed once, before any output exists
+        // listed once, before any output exists; every entry gets a record, the skipped ones too
+        List<InputList.Entry> entries = InputList.entries(inRoot, outRoot);
+        List<Path> inputs = entries.stream().filter(InputList.Entry::isInput).map(InputList.Entry::file).toList();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Map<Path, OutputPlan.Planned> plan = OutputPlan.plan(inRoot, outRoot, inputs, requested);
         List<Callable<Outcome>> tasks = new ArrayList<>();
-        for (Path in : inputs) {
+        for (InputList.Entry e : entries) {
+            Path in = e.file();
             OutputPlan.Planned p = plan.get(in);
-            tasks.add(() -> p.refusal() == null ? convertFile(in, p.output(), c)
+            tasks.add(() -> !e.isInput() ? Outcome.skipped(FileNames.display(in), null, e.skipReason(), 0)
+                    : p.refusal() == null ? convertFile(in, p.output(), c)
                     : Outcome.error(FileNames.display(in), FileNames.display(p.output()),
                             new OutputConflictException(p.refusal()), -1, 0, null));
         }
         Summary summary = new Summary();
-        Progress progress = new Progress(io.err(), inputs.size(), progressBar);
+        Progress progress = new Progress(io.err(), entries.size(), progressBar);
         boolean cancelled = ParallelBatch.run(tasks, n, files, r -> {
             summary.add(r);
             emit(r);
+            if (r.status == Outcome.Status.ERROR) {
+                progress.println(r.stderrLine()); // each failure named, JSON or not; the summary comes last
+            }
             progress.update(summary.ok + summary.failed + summary.skipped);
         }, interrupted -> {
             progress.finish();
-            io.err().println(summary.line(interrupted, inputs.size()));
+            io.err().println(summary.line(interrupted, entries.size()));
         });
         return summary.failed > 0 || cancelled || stdoutFailed() ? Main.FAILED : Main.OK;
     }
@@ -202,7 +220,7 @@ final class ConvertCommand implements Callable<Integer> {
         long size = -1;
         try {
             size = Files.isRegularFile(in) ? Files.size(in) : -1; // a device or FIFO has no size to report
-            if (out != null && sameFile(in, out)) {
+            if (out != null && sameFile(in, out)) { // folder mode: a link to an input (one file has no plan)
                 return Outcome.error(inName, outName,
                         new OutputConflictException("output is the input file; refusing to overwrite an input"), size,
                         elapsed(start), null);
@@ -227,13 +245,8 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (FileAlreadyExistsException e) {
             return Outcome.skipped(inName, outName, "output exists (use --overwrite)", bytes.length);
         } catch (IOException | RuntimeException e) {
-            ImageInfo info = null;
-            try {
-                info = Imbytes.info(bytes);
-            } catch (RuntimeException unreadable) {
-                // the error itself says why
-            }
-            return Outcome.error(inName, outName, e, bytes.length, elapsed(start), info);
+            ImageInfo info = UserMessages.headerOf(e, bytes);
+            return Outcome.error(inName, outName, e, UserMessages.explain(e, info, c), bytes.length, elapsed(start), info);
         }
     }
 
@@ -246,10 +259,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     private int report(Outcome r) {
         emit(r);
-        if (r.status == Outcome.Status.ERROR && !json) {
-            io.err().println("imbytes: " + r.input + ": " + r.errorType + ": " + r.errorMessage);
-        } else if (r.status == Outcome.Status.SKIPPED && !json) {
-            io.err().println("imbytes: " + r.input + ": skipped, " + r.errorMessage);
+        if (r.status == Outcome.Status.ERROR || r.status == Outcome.Status.SKIPPED && !json) {
+            io.err().println(r.stderrLine()); // a failure is named on stderr, JSON or not
         }
         return r.status == Outcome.Status.ERROR || stdoutFailed() ? Main.FAILED : Main.OK;
     }

@@ -46,12 +46,11 @@ public final class Main implements Runnable {
      */
     public static int run(InputStream stdin, PrintStream stdout, PrintStream stderr, String... args) {
         Streams streams = new Streams(stdin, stdout, stderr);
-        CommandLine cli = new CommandLine(new Main(), new Factory(streams));
+        CommandLine cli = commandLine(streams);
         cli.setOut(new PrintWriter(stdout, true));
         cli.setErr(new PrintWriter(stderr, true));
         cli.setParameterExceptionHandler((e, a) -> {
-            stderr.println("imbytes: " + oneLine(e.getMessage()));
-            stderr.println("Try 'imbytes " + commandName(e) + "--help' for the options.");
+            stderr.println("imbytes: " + oneLine(e.getMessage()) + " (see 'imbytes " + commandName(e) + "--help')");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> {
@@ -59,10 +58,15 @@ public final class Main implements Runnable {
                 stderr.println("imbytes: " + oneLine(e.getMessage()));
                 return USAGE;
             }
-            stderr.println("imbytes: " + e);
+            stderr.println("imbytes: " + UserMessages.describe(e));
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** The command tree with its subcommands wired to {@code streams} (tests read its options from here). */
+    static CommandLine commandLine(Streams streams) {
+        return new CommandLine(new Main(), new Factory(streams));
     }
 
     private static String commandName(CommandLine.ParameterException e) {
@@ -90,6 +94,19 @@ public final class Main implements Runnable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The path a command-line argument names, which must exist: a missing one is a usage error (exit 2)
+     * with one line, {@code "<what> not found: <arg>"}, in every command.
+     */
+    static Path existing(String arg, String what) {
+        decodable(arg);
+        Path p = Path.of(arg);
+        if (!java.nio.file.Files.exists(p)) {
+            throw new UsageException(what + " not found: " + arg);
+        }
+        return p;
     }
 
     /**

@@ -54,10 +54,21 @@ final class Outcome {
     }
 
     static Outcome error(String input, String output, Throwable e, long bytesIn, long millis, dev.imbytes.ImageInfo info) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return error(input, output, e, UserMessages.describe(e), bytesIn, millis, info);
+    }
+
+    /** An error record whose message is already worded for the command line ({@link UserMessages}). */
+    static Outcome error(String input, String output, Throwable e, String message, long bytesIn, long millis,
+                         dev.imbytes.ImageInfo info) {
         return new Outcome(input, output, Status.ERROR, null, e.getClass().getSimpleName(), Main.oneLine(message), bytesIn,
                 millis, info == null ? null : info.format().id(), info == null ? 0 : info.width(),
                 info == null ? 0 : info.height());
+    }
+
+    /** The line stderr gets for this record: failures and skips name the input and the reason. */
+    String stderrLine() {
+        return status == Status.ERROR ? "imbytes: " + input + ": " + errorType + ": " + errorMessage
+                : "imbytes: " + input + ": skipped, " + errorMessage;
     }
 
     long bytesOut() {

@@ -56,6 +56,15 @@ final class Progress {
         err.flush();
     }
 
+    /** Prints a whole line (a failed input's) above the bar, which the next update redraws. */
+    synchronized void println(String line) {
+        if (enabled) {
+            err.print("\r" + " ".repeat(72) + "\r");
+        }
+        err.println(line);
+        lastDraw = 0;
+    }
+
     synchronized void finish() {
         if (enabled) {
             err.print("\r" + " ".repeat(72) + "\r");

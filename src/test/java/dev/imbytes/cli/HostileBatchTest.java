@@ -72,10 +72,21 @@ class HostileBatchTest {
         return files;
     }
 
-    /** Asserts {@code count} records: an error for the input {@code refusedSuffix} names, the others ok. */
+    /**
+     * Asserts {@code count} image records: an error for the input {@code refusedSuffix} names, the
+     * others ok; the user's non-image files each have a "not an image" skipped record besides.
+     */
     private static void assertRecords(ForkedCli.Run run, int count, String refusedSuffix, String because)
             throws Exception {
-        List<JsonNode> records = records(run.stdout());
+        List<JsonNode> records = new ArrayList<>();
+        for (JsonNode r : records(run.stdout())) {
+            if (r.get("status").asText().equals("skipped")) {
+                assertEquals("not an image", r.get("reason").asText(), r.toString());
+                assertTrue(r.get("input").asText().contains(".imbytes-partial-"), "a user file: " + r);
+            } else {
+                records.add(r);
+            }
+        }
         assertEquals(count, records.size(), run.stdout());
         for (JsonNode r : records) {
             boolean refused = r.get("input").asText().endsWith(refusedSuffix);
@@ -134,10 +145,13 @@ class HostileBatchTest {
 
         assertEquals(1, run.exit(), run.stderr());
         List<JsonNode> records = records(run.stdout());
-        assertEquals(8, records.size(), "one record per image input: " + run.stdout());
+        assertEquals(9, records.size(), "one record per file, the user's non-image too: " + run.stdout());
         List<String> refused = new ArrayList<>();
         for (JsonNode r : records) {
-            if (r.get("status").asText().equals("error")) {
+            if (r.get("input").asText().endsWith(".a.jpg.imbytes-partial-123.tmp")) {
+                assertEquals("skipped", r.get("status").asText(), r.toString());
+                assertEquals("not an image", r.get("reason").asText(), r.toString());
+            } else if (r.get("status").asText().equals("error")) {
                 assertEquals("OutputConflictException", r.get("error").get("type").asText(), r.toString());
                 refused.add(r.get("input").asText());
             } else {
@@ -148,7 +162,7 @@ class HostileBatchTest {
         assertEquals(2, refused.size(), refused.toString());
         assertTrue(refused.get(0).endsWith("/a.png"), refused.toString()); // a.png.jpg is already called so
         assertTrue(refused.get(1).endsWith("/case/photo.jpg"), refused.toString()); // Photo.jpg sorts first
-        assertTrue(run.stderr().contains("6 ok, 2 failed, 0 skipped"), run.stderr());
+        assertTrue(run.stderr().contains("6 ok, 2 failed, 1 skipped (1 not an image)"), run.stderr());
 
         Map<String, byte[]> result = tree(out);
         assertEquals(List.of(".imbytes-partial-0123456789abcdef-0123456789abcdef.tmp", "a.jpg", "a.png.jpg",

@@ -58,10 +58,40 @@ class ImbytesJarIT {
                 assertTrue(n.get("outWidth").asInt() <= 500 && n.get("outHeight").asInt() <= 500);
             }
         }
-        assertEquals(TestImages.rows().size(), lines);
+        // every regular file has a record: the images, and the licences and index skipped as "not an image"
+        assertEquals(TestImages.rows().size() + FirstHourTest.nonImageFiles(), lines);
         long decodable = TestImages.rows(x -> x.expected().equals("decodes") && !x.format().equals("gif")).size();
         assertTrue(ok >= decodable, ok + " ok of " + decodable + " decodable");
         assertTrue(r.err().contains(ok + " ok"), r.err());
+    }
+
+    /**
+     * The README's main job exactly as written (no {@code --json}): stderr names each failed file with
+     * its reason, one line each, in flag words, and ends with the summary; outputs have mode 0644
+     * under umask 022 (the umask of this run is whatever the test runner has, so only the count is
+     * checked here; {@code FirstHourTest} sets one).
+     */
+    @Test
+    void theMainJobNamesEveryFailureOnStderr(@TempDir Path tmp) throws Exception {
+        Result r = java(new byte[0], "convert", TestImages.ROOT.toString(), "-o", tmp.resolve("out").toString(),
+                "--fit", "500x500", "--to", "jpg");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(0, r.out().length, "nothing on stdout without --json");
+        List<String> lines = r.err().lines().toList();
+        String summary = lines.get(lines.size() - 1);
+        int failed = Integer.parseInt(summary.replaceAll("^imbytes: \\d+ ok, (\\d+) failed, .*$", "$1"));
+        assertEquals(failed, lines.size() - 1, "one line per failed file, then the summary: " + r.err());
+        assertTrue(summary.contains(FirstHourTest.nonImageFiles() + " skipped (" + FirstHourTest.nonImageFiles()
+                + " not an image)"), summary);
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(line.matches("imbytes: native-test-images/\\S+: \\w+Exception: .+"), line);
+            assertTrue(!line.contains("Options") && !line.contains("Format."), "flag words only: " + line);
+        }
+        for (String named : List.of("valid/pillow/hopper.gif: UnsupportedFormatException: the bundled OpenCV",
+                "bombs/pillow/decompression_bomb.gif: ImageTooLargeException", "bombs/thumbor/16384x16384.png: ImageTooLarge",
+                ".j2k: UnsupportedFormatException: JPEG2000 input is not allowed by default")) {
+            assertTrue(r.err().contains(named), named + " in " + r.err());
+        }
     }
 
     @Test

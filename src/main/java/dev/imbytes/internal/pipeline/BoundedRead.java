@@ -60,6 +60,18 @@ public final class BoundedRead {
     }
 
     /**
+     * The format a file's first bytes announce, or null when they are no known image signature (or
+     * the file is empty). Reads at most those first bytes: the command line's folder mode picks its
+     * inputs by content with it, through the same signature check as {@link #readFile}.
+     */
+    public static dev.imbytes.Format sniff(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            return head.length == 0 ? null : HeaderProbe.sniff(ByteBuffer.wrap(head));
+        }
+    }
+
+    /**
      * Reads a stream to its end (the stream is not closed).
      *
      * @param what names the source in the error message, e.g. "standard input"
