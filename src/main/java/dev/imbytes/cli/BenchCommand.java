@@ -172,7 +172,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.add(new Input(f, b, (long) r.inputWidth() * r.inputHeight()));
             } catch (ImageException | IllegalArgumentException e) {
                 io.err().println("imbytes: bench: skipping " + FileNames.display(f) + ": "
-                        + UserMessages.explain(e, b == null ? null : UserMessages.headerOf(e, b), conversion));
+                        + UserMessages.explain(e, UserMessages.headerOf(e), conversion));
             }
         }
         return out;

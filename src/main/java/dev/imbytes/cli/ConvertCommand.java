@@ -245,7 +245,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (FileAlreadyExistsException e) {
             return Outcome.skipped(inName, outName, "output exists (use --overwrite)", bytes.length);
         } catch (IOException | RuntimeException e) {
-            ImageInfo info = UserMessages.headerOf(e, bytes);
+            ImageInfo info = UserMessages.headerOf(e);
             return Outcome.error(inName, outName, e, UserMessages.explain(e, info, c), bytes.length, elapsed(start), info);
         }
     }

@@ -7,7 +7,7 @@ import dev.imbytes.Format;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.Imbytes;
 import dev.imbytes.UnsupportedFormatException;
-import dev.imbytes.internal.codec.Codecs;
+import dev.imbytes.ImageException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -56,7 +56,7 @@ final class UserMessages {
             return "the bundled OpenCV " + Imbytes.openCvVersion() + " has no " + f + " decoder, so imbytes cannot read "
                     + "this file (no flag changes that; convert it with another tool first)";
         }
-        if (!Codecs.decodesInMemory(f) && !decode.tempFilesAllowed()) {
+        if (!f.decodesInMemory() && !decode.tempFilesAllowed()) {
             return "OpenCV " + Imbytes.openCvVersion() + " decodes " + f + " only through a temporary file, which imbytes "
                     + "never writes; the command line has no flag to allow it";
         }
@@ -74,7 +74,7 @@ final class UserMessages {
                     + (f == Format.EXR ? " (OpenEXR is off unless the environment has OPENCV_IO_ENABLE_OPENEXR=1)" : "")
                     + "; choose another --to";
         }
-        if (!Codecs.encodesInMemory(f)) {
+        if (!f.encodesInMemory()) {
             return "OpenCV " + Imbytes.openCvVersion() + " writes " + f + " only through a temporary file, which imbytes "
                     + "never writes, and the command line has no flag to allow it; choose another --to";
         }
@@ -82,16 +82,11 @@ final class UserMessages {
     }
 
     /**
-     * What the header of a failed input says, for its record and its message; null when unreadable.
-     * LEAD: switch to {@code e.image().orElse(null)} (for an {@code ImageException}) once
-     * {@code ImageException.image()} lands; until then the header is probed again here.
+     * What the header of a failed input says, for its record and its message; null when the
+     * failure came before the header was read. The exception carries it, so nothing is read twice.
      */
-    static ImageInfo headerOf(Exception e, byte[] bytes) {
-        try {
-            return Imbytes.info(bytes);
-        } catch (RuntimeException unreadable) {
-            return null; // the error itself says why
-        }
+    static ImageInfo headerOf(Exception e) {
+        return e instanceof ImageException image ? image.image().orElse(null) : null;
     }
 
     /** The word the command line takes for {@code f} ({@code --to}, {@code --allow}): jpg, tif, jp2, ras ... */
