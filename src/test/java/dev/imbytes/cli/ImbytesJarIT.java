@@ -59,7 +59,7 @@ class ImbytesJarIT {
             }
         }
         assertEquals(TestImages.rows().size(), lines);
-        long decodable = TestImages.rows(x -> x.expected().equals("decodes") && !x.format().equals("gif")).size();
+        long decodable = TestImages.rows(x -> x.expected() == TestImages.Expected.DECODES && !x.is(Format.GIF)).size();
         assertTrue(ok >= decodable, ok + " ok of " + decodable + " decodable");
         assertTrue(r.err().contains(ok + " ok"), r.err());
     }
@@ -123,7 +123,7 @@ class ImbytesJarIT {
 
     @Test
     void infoOnTheJar() throws Exception {
-        Result r = java(new byte[0], "info", "--json", TestImages.ROOT.resolve("large/exifr/canon-dslr.jpg").toString());
+        Result r = java(new byte[0], "info", "--json", TestImages.fixture("large/exifr/canon-dslr.jpg").toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertEquals(5184, n.get("width").asInt());

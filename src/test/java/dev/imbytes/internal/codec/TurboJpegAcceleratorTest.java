@@ -3,6 +3,7 @@ package dev.imbytes.internal.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.imbytes.TestImages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class TurboJpegAcceleratorTest {
         // The forked JVM sees the Java 22 classes only if their folder comes first on the class path.
         String classPath = versions22 + File.pathSeparator + System.getProperty("java.class.path");
         List<String> command = List.of(java.toString(), "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
-                "-cp", classPath, TurboJpegCheck.class.getName(), Path.of("native-test-images").toAbsolutePath().toString());
+                "-cp", classPath, TurboJpegCheck.class.getName(), TestImages.ROOT.toAbsolutePath().toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         boolean finished;
