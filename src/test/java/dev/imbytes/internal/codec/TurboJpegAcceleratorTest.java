@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * not match OpenCV.
  */
 class TurboJpegAcceleratorTest {
-    private static final String ACCELERATOR = "META-INF/versions/22/dev/imbytes/internal/turbo/TurboJpegAccelerator.class";
+    private static final String ACCELERATOR = "META-INF/versions/22/dev/imbytes/internal/codec/turbo/TurboJpegAccelerator.class";
 
     @Test
     void acceleratorMatchesOpenCvInAJava22Jvm() throws IOException, InterruptedException {

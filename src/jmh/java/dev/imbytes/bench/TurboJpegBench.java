@@ -1,8 +1,9 @@
-package dev.imbytes.internal.codec;
-
-import dev.imbytes.internal.nativelib.NativeLibrary;
+package dev.imbytes.bench;
 
 import dev.imbytes.JpegOptions;
+import dev.imbytes.internal.codec.JpegAccelerator;
+import dev.imbytes.internal.codec.JpegAccelerators;
+import dev.imbytes.internal.nativelib.NativeLibrary;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +14,17 @@ import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * A quick single-thread throughput comparison (not a test): the libturbojpeg accelerator against
- * OpenCV's reduced decode and imencode, in the same JVM. Run on Java 22+ with
- * {@code target/classes/META-INF/versions/22} first on the class path, e.g.
- * {@code java --enable-native-access=ALL-UNNAMED -cp target/classes/META-INF/versions/22:target/classes:target/test-classes:opencv.jar dev.imbytes.internal.codec.TurboJpegBench [file] [seconds]}.
+ * A quick single-thread throughput comparison, not a JMH benchmark (each case runs for a fixed
+ * time and prints one line): the libturbojpeg accelerator against OpenCV's reduced decode and
+ * imencode, in the same JVM. {@code target/benchmarks.jar} is a multi-release jar, so on Java 22+
+ * it sees the accelerator's classes; from the repository root, after {@code mvn -P jmh -DskipTests package}:
+ * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java --enable-native-access=ALL-UNNAMED -cp target/benchmarks.jar dev.imbytes.bench.TurboJpegBench [file] [seconds]}.
+ * Exits with 3 when no accelerator loaded (Java 17, or no libturbojpeg).
  */
 public final class TurboJpegBench {
+    /** Arguments: the JPEG (default: the 18 MP camera photo), then the seconds per case (default 4). */
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : "native-test-images/large/exifr/canon-dslr.jpg");
+        Path file = args.length > 0 ? Path.of(args[0]) : Images.root().resolve("large/exifr/canon-dslr.jpg");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 4;
         NativeLibrary.ensureLoaded();
         JpegAccelerator acc = JpegAccelerators.active();
