@@ -20,7 +20,7 @@ class RoundTripTest {
     private static final DecodeOptions UNCHANGED = DecodeOptions.defaults().withMode(ReadMode.UNCHANGED);
 
     static Stream<TestImages.Row> validPngs() {
-        return TestImages.rows(r -> r.expected().equals("decodes") && r.format().equals("png")).stream();
+        return TestImages.rows(r -> r.expected() == TestImages.Expected.DECODES && r.is(Format.PNG)).stream();
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imbytes.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,8 @@ class BenchCommandTest {
 
     @Test
     void measuresTwoImagesAndPrintsJson(@TempDir Path dir) throws Exception {
-        Path root = Path.of("native-test-images");
-        Files.copy(root.resolve("orientation/exif-orientation-examples/Landscape_6.jpg"), dir.resolve("a.jpg"));
-        Files.copy(root.resolve("valid/pillow/hopper.jpg"), dir.resolve("b.JPG"));
+        Files.copy(TestImages.fixture("orientation/exif-orientation-examples/Landscape_6.jpg"), dir.resolve("a.jpg"));
+        Files.copy(TestImages.fixture("valid/pillow/hopper.jpg"), dir.resolve("b.JPG"));
         Files.writeString(dir.resolve("notes.txt"), "not an image");
         Object[] r = run(dir.toString(), "--fit", "128x128", "--to", "jpg", "--quality", "85",
                 "--seconds", "1", "--warmup", "0.2", "--threads", "2", "--json");
@@ -47,7 +47,7 @@ class BenchCommandTest {
 
     @Test
     void textOutputAndErrors(@TempDir Path dir) throws Exception {
-        Files.copy(Path.of("native-test-images/valid/pillow/hopper.jpg"), dir.resolve("b.jpg"));
+        Files.copy(TestImages.fixture("valid/pillow/hopper.jpg"), dir.resolve("b.jpg"));
         Object[] r = run(dir.toString(), "--exact", "64x64", "--seconds", "0.3", "--warmup", "0", "--threads", "1");
         assertEquals(0, r[0], r[2].toString());
         assertTrue(r[1].toString().contains("images/s"), r[1].toString());

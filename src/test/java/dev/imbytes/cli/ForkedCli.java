@@ -21,9 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ForkedCli {
     /** What a child run gave: exit code, stdout (empty when redirected), stderr without the peak line, peak kB. */
     record Run(int exit, String stdout, String stderr, long peakKb, long millis, long stdinBytesTaken) {
-        List<String> stdoutLines() {
-            return stdout.isBlank() ? List.of() : List.of(stdout.split("\n"));
-        }
     }
 
     private boolean posixLocale;

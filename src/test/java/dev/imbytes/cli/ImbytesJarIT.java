@@ -60,7 +60,7 @@ class ImbytesJarIT {
         }
         // every regular file has a record: the images, and the licences and index skipped as "not an image"
         assertEquals(TestImages.rows().size() + FirstHourTest.nonImageFiles(), lines);
-        long decodable = TestImages.rows(x -> x.expected().equals("decodes") && !x.format().equals("gif")).size();
+        long decodable = TestImages.rows(x -> x.expected() == TestImages.Expected.DECODES && !x.is(Format.GIF)).size();
         assertTrue(ok >= decodable, ok + " ok of " + decodable + " decodable");
         assertTrue(r.err().contains(ok + " ok"), r.err());
     }
@@ -153,7 +153,7 @@ class ImbytesJarIT {
 
     @Test
     void infoOnTheJar() throws Exception {
-        Result r = java(new byte[0], "info", "--json", TestImages.ROOT.resolve("large/exifr/canon-dslr.jpg").toString());
+        Result r = java(new byte[0], "info", "--json", TestImages.fixture("large/exifr/canon-dslr.jpg").toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertEquals(5184, n.get("width").asInt());

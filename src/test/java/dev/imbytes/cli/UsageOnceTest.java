@@ -20,7 +20,7 @@ class UsageOnceTest {
     @Test
     void aFolderRunWithoutAUsableConversionStopsBeforeAnyWork(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
-        Files.copy(TestImages.ROOT.resolve("valid/pillow/hopper.jpg"), in.resolve("a.jpg"));
+        Files.copy(TestImages.fixture("valid/pillow/hopper.jpg"), in.resolve("a.jpg"));
         Path out = dir.resolve("out.jpg");
         CliRun run = CliRun.run("convert", in.toString(), "-o", out.toString(), "--quality", "80");
         assertEquals(Main.USAGE, run.exit(), run.stderr());

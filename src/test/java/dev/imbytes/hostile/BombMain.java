@@ -20,7 +20,7 @@ public final class BombMain {
 
     public static void main(String[] args) {
         Map<String, byte[]> bombs = new LinkedHashMap<>();
-        for (TestImages.Row r : TestImages.rows(r -> r.expected().equals("bomb"))) {
+        for (TestImages.Row r : TestImages.rows(TestImages.Expected.BOMB)) {
             bombs.put(r.path(), r.bytes());
         }
         byte[] png = TestImages.bytes("valid/pngsuite/basn6a08.png");

@@ -6,6 +6,7 @@ import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.ImageMat;
 import dev.imbytes.Imbytes;
+import dev.imbytes.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public final class DecodeAllMain {
     }
 
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args.length > 0 ? args[0] : "native-test-images");
+        Path root = args.length > 0 ? Path.of(args[0]) : TestImages.ROOT;
         boolean lenient = args.length > 1 && args[1].equals("lenient");
         DecodeOptions options = DecodeOptions.defaults().allowingAllFormats().withLenient(lenient);
         for (Path p : imageFiles(root)) {

@@ -59,8 +59,8 @@ class ImbytesSparkTest {
             String error = r.getString(5);
             outcomes.merge(index.expected() + (error == null ? " ok" : " error"), 1, Integer::sum);
             switch (index.expected()) {
-                case "decodes" -> {
-                    if (index.format().equals("gif")) {
+                case DECODES -> {
+                    if (index.is(Format.GIF)) {
                         assertNotNull(error, index + ": OpenCV 4.9 has no GIF decoder");
                         assertNull(r.get(1));
                         continue;
@@ -77,23 +77,23 @@ class ImbytesSparkTest {
                     assertEquals(wh[0], r.getInt(3));
                     assertEquals(wh[1], r.getInt(4));
                 }
-                case "must-fail", "bomb" -> {
+                case MUST_FAIL, BOMB -> {
                     assertNotNull(error, index + " must give an error row");
                     assertNull(r.get(1));
                     assertTrue(r.isNullAt(3) && r.isNullAt(4), "no size on an error row");
-                    if (index.expected().equals("bomb")) {
+                    if (index.expected() == TestImages.Expected.BOMB) {
                         assertTrue(error.startsWith("ImageTooLargeException"), error);
                     }
                 }
                 default -> assertTrue(error != null ^ r.get(1) != null, index + ": data xor error");
             }
         }
-        long decodes = TestImages.rows(x -> x.expected().equals("decodes")).size();
-        long gifs = TestImages.rows(x -> x.expected().equals("decodes") && x.format().equals("gif")).size();
+        long decodes = TestImages.rows(TestImages.Expected.DECODES).size();
+        long gifs = TestImages.rows(x -> x.expected() == TestImages.Expected.DECODES && x.is(Format.GIF)).size();
         assertEquals((int) (decodes - gifs), (int) outcomes.getOrDefault("decodes ok", 0), outcomes.toString());
-        assertEquals((Integer) TestImages.rows(x -> x.expected().equals("must-fail")).size(),
+        assertEquals((Integer) TestImages.rows(TestImages.Expected.MUST_FAIL).size(),
                 outcomes.getOrDefault("must-fail error", 0), outcomes.toString());
-        assertEquals((Integer) TestImages.rows(x -> x.expected().equals("bomb")).size(),
+        assertEquals((Integer) TestImages.rows(TestImages.Expected.BOMB).size(),
                 outcomes.getOrDefault("bomb error", 0), outcomes.toString());
     }
 

@@ -39,7 +39,7 @@ class StandaloneLibraryTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         for (String image : List.of("valid/pillow/hopper.jpg", "valid/pillow/hopper.webp", "valid/pillow/i_trns.png",
                 "corrupt/pillow/broken.png")) {
-            Files.copy(TestImages.ROOT.resolve(image), in.resolve(Path.of(image).getFileName()));
+            Files.copy(TestImages.fixture(image), in.resolve(Path.of(image).getFileName()));
         }
         String classPath = libraryClassPath();
         assertFalse(classPath.contains("picocli"), classPath);
@@ -86,8 +86,8 @@ class StandaloneLibraryTest {
                 }
                 """);
         Hostile.Child child = Hostile.java(List.of("-cp", classPath, program.toString(),
-                TestImages.ROOT.resolve("valid/pillow/hopper.jpg").toString(),
-                TestImages.ROOT.resolve("corrupt/pillow/broken.png").toString()), 60);
+                TestImages.fixture("valid/pillow/hopper.jpg").toString(),
+                TestImages.fixture("corrupt/pillow/broken.png").toString()), 60);
         assertEquals(0, child.exit(), child.stderr());
         assertEquals(List.of("ok webp 32x32", "error CorruptImageException"), child.stdout().lines().toList(),
                 child.stderr());

@@ -21,13 +21,13 @@ class ThumbnailJobTest {
 
     @Test
     void convertsAFolderToParquetWithAnErrorColumn(@TempDir Path tmp) {
-        Path input = TestImages.ROOT.resolve("valid/pillow").toAbsolutePath();
+        Path input = TestImages.fixture("valid/pillow").toAbsolutePath();
         String output = tmp.resolve("thumbs.parquet").toString();
         ThumbnailJob.Counts counts = ThumbnailJob.run(SharedSpark.session(), input.toString(), output,
                 "--fit 32x32 --to webp", "*.{jpg,png,webp,tif,bmp,gif}");
 
         List<TestImages.Row> index = TestImages.rows(r -> r.path().startsWith("valid/pillow/"));
-        long gifs = index.stream().filter(r -> r.format().equals("gif")).count();
+        long gifs = index.stream().filter(r -> r.is(Format.GIF)).count();
         assertEquals(index.size() - gifs, counts.ok());
         assertEquals(gifs, counts.failed(), "OpenCV 4.9 reads no GIF");
 

@@ -1,5 +1,6 @@
 package dev.imbytes.internal.codec;
 
+import dev.imbytes.TestImages;
 import dev.imbytes.internal.nativelib.NativeLibrary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,7 +39,7 @@ import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
 class CmykJpegDecoderTest {
-    private static final Path SAMPLE = Path.of("native-test-images/valid/pillow/pil_sample_cmyk.jpg");
+    private static final Path SAMPLE = TestImages.fixture("valid/pillow/pil_sample_cmyk.jpg");
 
     /**
      * Against libjpeg-turbo's djpeg (see src/test/resources/reference/README.md). Both sides do the
@@ -188,7 +189,7 @@ class CmykJpegDecoderTest {
 
     @Test
     void threeComponentJpegIsRefused() throws IOException {
-        byte[] jpeg = Files.readAllBytes(Path.of("native-test-images/valid/pillow/hopper.jpg"));
+        byte[] jpeg = TestImages.bytes("valid/pillow/hopper.jpg");
         CorruptImageException e = assertThrows(CorruptImageException.class,
                 () -> CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, false));
         assertTrue(e.getMessage().contains("expected 4 components"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.imbytes.internal.codec;
 
+import dev.imbytes.TestImages;
 import dev.imbytes.internal.nativelib.NativeLibrary;
 import dev.imbytes.internal.probe.HeaderProbe;
 import dev.imbytes.internal.probe.ImageHeader;
@@ -31,7 +32,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 class PngSanitizerTest {
 
     static Stream<Path> pngs() throws IOException {
-        try (Stream<Path> s = Files.walk(Path.of("native-test-images"))) {
+        try (Stream<Path> s = Files.walk(TestImages.ROOT)) {
             return s.filter(p -> p.toString().endsWith(".png")).sorted().toList().stream();
         }
     }
@@ -79,7 +80,7 @@ class PngSanitizerTest {
 
     @Test
     void aFileWithOnlyTheUsedChunksIsLeftAlone() throws IOException {
-        byte[] withGamma = Files.readAllBytes(Path.of("native-test-images/valid/pngsuite/basn0g08.png"));
+        byte[] withGamma = TestImages.bytes("valid/pngsuite/basn0g08.png");
         byte[] plain = PngSanitizer.sanitize(ByteBuffer.wrap(withGamma), PngSanitizer.KEPT);
         assertNotNull(plain, "gAMA dropped");
         assertNull(PngSanitizer.sanitize(ByteBuffer.wrap(plain), PngSanitizer.KEPT), "nothing more to drop");
@@ -87,7 +88,7 @@ class PngSanitizerTest {
 
     @Test
     void theIccProfileThatMakesLibpngWarnIsDropped() throws IOException {
-        byte[] icc = Files.readAllBytes(Path.of("native-test-images/valid/pillow/icc_profile.png"));
+        byte[] icc = TestImages.bytes("valid/pillow/icc_profile.png");
         byte[] clean = PngSanitizer.sanitize(ByteBuffer.wrap(icc), PngSanitizer.KEPT);
         assertNotNull(clean);
         List<String> chunks = new ArrayList<>();

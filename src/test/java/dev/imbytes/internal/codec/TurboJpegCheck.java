@@ -1,5 +1,6 @@
 package dev.imbytes.internal.codec;
 
+import dev.imbytes.TestImages;
 import dev.imbytes.internal.nativelib.NativeLibrary;
 
 import dev.imbytes.ChromaSubsampling;
@@ -44,7 +45,7 @@ public final class TurboJpegCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        Path images = Path.of(args.length > 0 ? args[0] : "native-test-images");
+        Path images = args.length > 0 ? Path.of(args[0]) : TestImages.ROOT;
         NativeLibrary.ensureLoaded();
         System.out.println("java " + System.getProperty("java.version") + "; " + JpegAccelerators.description());
         JpegAccelerator a = JpegAccelerators.active();

@@ -4,6 +4,7 @@ import dev.imbytes.Conversion;
 import dev.imbytes.Fit;
 import dev.imbytes.Imbytes;
 import dev.imbytes.PngOptions;
+import dev.imbytes.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class OneOpenCvMain {
     public static void main(String[] args) throws IOException {
         for (String step : args) {
             if (step.equals("imbytes")) {
-                byte[] in = Files.readAllBytes(Path.of("native-test-images/orientation/exif-orientation-examples/Landscape_1.jpg"));
+                byte[] in = Files.readAllBytes(TestImages.fixture("orientation/exif-orientation-examples/Landscape_1.jpg"));
                 Imbytes.convert(in, Conversion.to(PngOptions.defaults()).resize(Fit.within(32, 32)));
             } else if (step.equals("loadLocally")) {
                 nu.pattern.OpenCV.loadLocally();

@@ -4,6 +4,7 @@ import dev.imbytes.Conversion;
 import dev.imbytes.Fit;
 import dev.imbytes.Imbytes;
 import dev.imbytes.JpegOptions;
+import dev.imbytes.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,8 +23,8 @@ public final class StartupMain {
             }
             return;
         }
-        byte[] in = Files.readAllBytes(Path.of(args.length > 0 ? args[0]
-                : "native-test-images/orientation/exif-orientation-examples/Landscape_1.jpg"));
+        byte[] in = Files.readAllBytes(args.length > 0 ? Path.of(args[0])
+                : TestImages.fixture("orientation/exif-orientation-examples/Landscape_1.jpg"));
         byte[] out = Imbytes.convert(in, Conversion.to(JpegOptions.quality(85)).resize(Fit.within(256, 256)));
         System.out.println("source=" + NativeLibrary.source());
         System.out.println("bytes=" + out.length);

@@ -1,8 +1,9 @@
-package dev.imbytes.internal.codec;
-
-import dev.imbytes.internal.nativelib.NativeLibrary;
+package dev.imbytes.bench;
 
 import dev.imbytes.JpegOptions;
+import dev.imbytes.internal.codec.JpegAccelerator;
+import dev.imbytes.internal.codec.JpegAccelerators;
+import dev.imbytes.internal.nativelib.NativeLibrary;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +14,17 @@ import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * A quick single-thread throughput comparison (not a test): the libturbojpeg accelerator against
- * OpenCV's reduced decode and imencode, in the same JVM. Run on Java 22+ with
- * {@code target/classes/META-INF/versions/22} first on the class path, e.g.
- * {@code java --enable-native-access=ALL-UNNAMED -cp target/classes/META-INF/versions/22:target/classes:target/test-classes:opencv.jar dev.imbytes.internal.codec.TurboJpegBench [file] [seconds]}.
+ * A quick single-thread throughput comparison, not a JMH benchmark (each case runs for a fixed
+ * time and prints one line): the libturbojpeg accelerator against OpenCV's reduced decode and
+ * imencode, in the same JVM. {@code target/benchmarks.jar} is a multi-release jar, so on Java 22+
+ * it sees the accelerator's classes; from the repository root, after {@code mvn -P jmh -DskipTests package}:
+ * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java --enable-native-access=ALL-UNNAMED -cp target/benchmarks.jar dev.imbytes.bench.TurboJpegBench [file] [seconds]}.
+ * Exits with 3 when no accelerator loaded (Java 17, or no libturbojpeg).
  */
 public final class TurboJpegBench {
+    /** Arguments: the JPEG (default: the 18 MP camera photo), then the seconds per case (default 4). */
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : "native-test-images/large/exifr/canon-dslr.jpg");
+        Path file = args.length > 0 ? Path.of(args[0]) : Images.root().resolve("large/exifr/canon-dslr.jpg");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 4;
         NativeLibrary.ensureLoaded();
         JpegAccelerator acc = JpegAccelerators.active();
@@ -41,55 +45,35 @@ public final class TurboJpegBench {
 
         run("decode 1/8 + encode q85  turbo ", seconds, () -> {
             Mat m = acc.decode(ByteBuffer.wrap(bytes), 8, false);
-            int n = acc.encode(m, q85).length;
-            m.release();
-            return n;
+            return released(m, acc.encode(m, q85).length);
         });
         run("decode 1/8 + encode q85  OpenCV", seconds, () -> {
             Mat m = Imgcodecs.imdecode(encoded, reduced8);
-            MatOfByte out = new MatOfByte();
-            Imgcodecs.imencode(".jpg", m, out, ocvQ85);
-            int n = (int) out.total();
-            m.release();
-            out.release();
-            return n;
+            return released(m, opencvEncode(m, ocvQ85));
         });
-        run("decode 1/8 only          turbo ", seconds, () -> {
-            Mat m = acc.decode(ByteBuffer.wrap(bytes), 8, false);
-            m.release();
-            return 1;
-        });
-        run("decode 1/8 only          OpenCV", seconds, () -> {
-            Mat m = Imgcodecs.imdecode(encoded, reduced8);
-            m.release();
-            return 1;
-        });
+        run("decode 1/8 only          turbo ", seconds, () -> released(acc.decode(ByteBuffer.wrap(bytes), 8, false), 1));
+        run("decode 1/8 only          OpenCV", seconds, () -> released(Imgcodecs.imdecode(encoded, reduced8), 1));
         run("encode q85 of the 1/8    turbo ", seconds, () -> acc.encode(thumb, q85).length);
-        run("encode q85 of the 1/8    OpenCV", seconds, () -> {
-            MatOfByte out = new MatOfByte();
-            Imgcodecs.imencode(".jpg", thumb, out, ocvQ85);
-            int n = (int) out.total();
-            out.release();
-            return n;
-        });
-        run("decode 1/1 only          turbo ", seconds, () -> {
-            Mat m = acc.decode(ByteBuffer.wrap(bytes), 1, false);
-            m.release();
-            return 1;
-        });
-        run("decode 1/1 only          OpenCV", seconds, () -> {
-            Mat m = Imgcodecs.imdecode(encoded, full);
-            m.release();
-            return 1;
-        });
+        run("encode q85 of the 1/8    OpenCV", seconds, () -> opencvEncode(thumb, ocvQ85));
+        run("decode 1/1 only          turbo ", seconds, () -> released(acc.decode(ByteBuffer.wrap(bytes), 1, false), 1));
+        run("decode 1/1 only          OpenCV", seconds, () -> released(Imgcodecs.imdecode(encoded, full), 1));
         run("encode q85 full size     turbo ", seconds, () -> acc.encode(whole, q85).length);
-        run("encode q85 full size     OpenCV", seconds, () -> {
-            MatOfByte out = new MatOfByte();
-            Imgcodecs.imencode(".jpg", whole, out, ocvQ85);
-            int n = (int) out.total();
-            out.release();
-            return n;
-        });
+        run("encode q85 full size     OpenCV", seconds, () -> opencvEncode(whole, ocvQ85));
+    }
+
+    /** OpenCV's imencode to JPEG; the encoded length, so the work cannot be optimised away. */
+    private static int opencvEncode(Mat image, MatOfInt params) {
+        MatOfByte out = new MatOfByte();
+        Imgcodecs.imencode(".jpg", image, out, params);
+        int n = (int) out.total();
+        out.release();
+        return n;
+    }
+
+    /** Frees a decoded Mat now (not at GC) so each round costs what a real conversion costs; returns {@code result}. */
+    private static int released(Mat decoded, int result) {
+        decoded.release();
+        return result;
     }
 
     private static void run(String name, double seconds, IntSupplier op) {

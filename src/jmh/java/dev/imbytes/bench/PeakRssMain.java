@@ -1,21 +1,22 @@
-package dev.imbytes.internal.pipeline;
-
-import dev.imbytes.internal.nativelib.NativeLibrary;
+package dev.imbytes.bench;
 
 import dev.imbytes.Conversion;
-import dev.imbytes.DecodeOptions;
 import dev.imbytes.Fit;
 import dev.imbytes.Imbytes;
 import dev.imbytes.JpegOptions;
+import dev.imbytes.internal.nativelib.NativeLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Peak RSS (VmHWM) of one conversion in a fresh JVM, for BENCHMARKS.md:
- * {@code java -cp ... dev.imbytes.internal.pipeline.PeakRssMain FILE shrink|full|none}. {@code none} loads
- * OpenCV and reads the file but converts nothing (the baseline).
+ * Peak RSS (VmHWM) of one conversion, for BENCHMARKS.md. A main rather than a JMH benchmark
+ * because the peak is a property of a whole, fresh JVM: run once per measurement, from the
+ * repository root after {@code mvn -P jmh -DskipTests package}:
+ * {@code java -cp target/benchmarks.jar dev.imbytes.bench.PeakRssMain FILE shrink|full|none}.
+ * {@code none} loads OpenCV and reads the file but converts nothing (the baseline).
  */
 public final class PeakRssMain {
+    /** Arguments: the image file, then {@code shrink} (default), {@code full} or {@code none}. */
     public static void main(String[] args) throws Exception {
         byte[] in = Files.readAllBytes(Path.of(args[0]));
         String mode = args.length > 1 ? args[1] : "shrink";
