@@ -2,6 +2,7 @@ package dev.imbytes;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -80,9 +81,11 @@ public final class ConversionSpec {
 
     /**
      * Parses a spec string such as {@code "--fit 256x256 --to webp --quality 80"} and checks it as
-     * {@link #toConversion()} would, so a spec that parses also converts.
+     * {@link #toConversion()} would, so a spec that parses also converts. {@code null} is read as the
+     * empty spec: the one place in the API where null is not a {@link NullPointerException}, because a
+     * spec often comes from a configuration value or an SQL column that may be missing.
      *
-     * @throws IllegalArgumentException naming the flag, when the spec is not valid ({@code null} is an empty spec)
+     * @throws IllegalArgumentException naming the flag, when the spec is not valid
      */
     public static ConversionSpec parse(String spec) {
         ConversionSpec parsed = SpecGrammar.parse(spec == null ? "" : spec);
@@ -102,21 +105,25 @@ public final class ConversionSpec {
 
     /** The conversion this spec describes, to the {@code --to} format (or the input's own format). */
     public Conversion toConversion() {
-        return toConversion(to);
+        return conversionTo(to);
     }
 
     /**
-     * The conversion this spec describes, encoding to {@code target} instead of {@code --to}'s format
-     * ({@code null}: the input's own format).
+     * The conversion this spec describes, encoding to {@code target} instead of {@code --to}'s format.
      *
      * @throws IllegalArgumentException naming the flags, for encoder flags that do not apply to {@code target}
      */
     public Conversion toConversion(Format target) {
+        return conversionTo(Objects.requireNonNull(target, "target"));
+    }
+
+    /** The conversion to {@code target}, or to the input's own format when it is {@code null}. */
+    private Conversion conversionTo(Format target) {
         Conversion c = target == null ? Conversion.sameFormat() : Conversion.to(encoder.options(target));
         if (target == null) {
             encoder.requireNone();
         }
-        DecodeOptions decode = c.decodeOptions().withOrientation(!ignoreOrientation);
+        DecodeOptions decode = c.decodeOptions().withApplyOrientation(!ignoreOrientation);
         if (maxPixels != null) {
             decode = decode.withLimits(decode.limits().withMaxPixels(maxPixels));
         }
@@ -127,8 +134,11 @@ public final class ConversionSpec {
             decode = decode.withLimits(decode.limits().withMaxBytes(maxBytes));
         }
         decode = allowAll ? decode.allowingAllFormats() : decode.allowing(allowed.toArray(new Format[0]));
-        c = c.decodeWith(decode).resize(fit);
-        return background == null ? c : c.background(background);
+        c = c.withDecodeOptions(decode);
+        if (fit != null) {
+            c = c.withFit(fit);
+        }
+        return background == null ? c : c.withBackground(background);
     }
 
     @Override
@@ -159,24 +169,28 @@ public final class ConversionSpec {
 
         /** {@code --to}: the output format by extension or name (jpg, png, webp, tif, ...). */
         public Builder to(String format) {
+            Objects.requireNonNull(format, "format");
             this.to = SpecGrammar.named(Flags.TO, format);
             return this;
         }
 
         /** {@code --exact WxH}. */
         public Builder exact(String box) {
+            Objects.requireNonNull(box, "box");
             int[] wh = SpecGrammar.box(Flags.EXACT, box);
             return resize(Flags.EXACT, () -> Fit.exact(wh[0], wh[1]));
         }
 
         /** {@code --fit WxH}. */
         public Builder fit(String box) {
+            Objects.requireNonNull(box, "box");
             int[] wh = SpecGrammar.box(Flags.FIT, box);
             return resize(Flags.FIT, () -> Fit.within(wh[0], wh[1]));
         }
 
         /** {@code --cover WxH}. */
         public Builder cover(String box) {
+            Objects.requireNonNull(box, "box");
             int[] wh = SpecGrammar.box(Flags.COVER, box);
             return resize(Flags.COVER, () -> Fit.cover(wh[0], wh[1]));
         }
@@ -216,6 +230,7 @@ public final class ConversionSpec {
 
         /** {@code --subsampling}: 420, 422, 444, 411 or 440 (JPEG). */
         public Builder subsampling(String subsampling) {
+            Objects.requireNonNull(subsampling, "subsampling");
             encoder.subsampling = SpecGrammar.flag(Flags.SUBSAMPLING, () -> ChromaSubsampling.parse(subsampling));
             return this;
         }
@@ -235,6 +250,7 @@ public final class ConversionSpec {
 
         /** {@code --background COLOR}: #rrggbb, r,g,b or a name. */
         public Builder background(String color) {
+            Objects.requireNonNull(color, "color");
             this.background = SpecGrammar.flag(Flags.BACKGROUND, () -> Background.parse(color));
             return this;
         }
@@ -265,7 +281,8 @@ public final class ConversionSpec {
 
         /** {@code --allow FORMAT[,FORMAT...]}: adds to the allow-list; {@code all} allows every format. */
         public Builder allow(String formats) {
-            for (String name : (formats == null ? "" : formats).split(",", -1)) {
+            Objects.requireNonNull(formats, "formats");
+            for (String name : formats.split(",", -1)) {
                 if (name.trim().equalsIgnoreCase("all")) {
                     allowAll = true;
                 } else {
@@ -285,7 +302,7 @@ public final class ConversionSpec {
                 throw new IllegalArgumentException(Flags.NO_UPSCALE + " needs a resize (--exact, --fit, --cover, "
                         + "--width, --height or --scale)");
             }
-            return new ConversionSpec(this, noUpscale ? fit.noUpscale() : fit);
+            return new ConversionSpec(this, noUpscale ? fit.withUpscale(false) : fit);
         }
 
         private Builder resize(String option, Supplier<Fit> make) {

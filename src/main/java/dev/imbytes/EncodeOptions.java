@@ -1,5 +1,7 @@
 package dev.imbytes;
 
+import java.util.Objects;
+
 /**
  * How to encode: the output {@link Format} and its format-specific settings. Every implementation
  * is immutable and validated when built.
@@ -23,18 +25,18 @@ public sealed interface EncodeOptions
      * {@link Jpeg2000Options#defaults()}, or plain options for formats without settings.
      */
     static EncodeOptions of(Format format) {
-        return switch (format) {
+        return switch (Objects.requireNonNull(format, "format")) {
             case JPEG -> JpegOptions.defaults();
             case PNG -> PngOptions.defaults();
             case WEBP -> WebpOptions.defaults();
             case TIFF -> TiffOptions.defaults();
             case JPEG2000 -> Jpeg2000Options.defaults();
-            default -> new PlainOptions(format);
+            default -> PlainOptions.of(format);
         };
     }
 
     /** The default options for the format named by an extension such as {@code ".jpg"}. */
     static EncodeOptions of(String extension) {
-        return of(Format.fromExtension(extension));
+        return of(Format.fromExtension(Objects.requireNonNull(extension, "extension")));
     }
 }

@@ -89,7 +89,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new Main.UsageException("input not found: " + input);
         }
         if (Files.isDirectory(in)) {
-            return folder(in, requested, Main.usage(() -> spec.toConversion(requested)));
+            return folder(in, requested, Main.usage(() -> spec.toConversion()));
         }
         Path out = singleOutput(in, requested);
         return single(in, out, conversion(spec, out));
@@ -101,7 +101,7 @@ final class ConvertCommand implements Callable<Integer> {
      */
     private static Conversion conversion(ConversionSpec spec, Path out) {
         Format target = spec.format().orElseGet(() -> out == null ? null : formatOfName(out));
-        return Main.usage(() -> spec.toConversion(target));
+        return Main.usage(() -> target == null ? spec.toConversion() : spec.toConversion(target));
     }
 
     // ------------------------------------------------------------ stdin → stdout or a file
