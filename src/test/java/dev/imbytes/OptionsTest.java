@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -44,6 +45,30 @@ class OptionsTest {
         assertTrue(DecodeOptions.defaults().applyOrientation());
         assertEquals(100_000_000L, Limits.defaults().maxPixels());
         assertEquals(DecodeOptions.DEFAULT_FORMATS, DecodeOptions.defaults().allowedFormats());
+    }
+
+    @Test
+    void unsetIsAnEmptyOptionalNeverMinusOne() {
+        assertEquals(OptionalInt.empty(), JpegOptions.defaults().lumaQuality());
+        assertEquals(OptionalInt.empty(), JpegOptions.defaults().chromaQuality());
+        JpegOptions both = JpegOptions.defaults().withLumaQuality(90).withChromaQuality(70);
+        assertEquals(OptionalInt.of(90), both.lumaQuality());
+        assertEquals(OptionalInt.of(70), both.chromaQuality());
+        assertEquals(95, both.quality(), "the main quality is untouched");
+        assertEquals(OptionalInt.empty(), Interpolation.AUTO.openCvFlag());
+        assertEquals(OptionalInt.of(org.opencv.imgproc.Imgproc.INTER_LANCZOS4), Interpolation.LANCZOS4.openCvFlag());
+    }
+
+    @Test
+    void tiffCompressionIsChosenWithWithCompression() {
+        assertEquals(TiffOptions.Compression.DEFLATE,
+                TiffOptions.defaults().withCompression(TiffOptions.Compression.DEFLATE).compression());
+        try (ImageMat img = Imbytes.decode(TestImages.bytes("valid/pillow/hopper.jpg"))) {
+            int stored = Imbytes.encode(img.mat(), TiffOptions.defaults().withCompression(TiffOptions.Compression.NONE)).length;
+            int deflated = Imbytes.encode(img.mat(), TiffOptions.defaults().withCompression(TiffOptions.Compression.DEFLATE)).length;
+            assertTrue(stored >= 128 * 128 * 3, "uncompressed holds every sample: " + stored);
+            assertTrue(deflated < stored, "deflate " + deflated + " < none " + stored);
+        }
     }
 
     @Test

@@ -40,9 +40,7 @@ final class Resizer {
     }
 
     static int interpolation(Interpolation chosen, int fromWidth, int fromHeight, int toWidth, int toHeight) {
-        if (chosen != Interpolation.AUTO) {
-            return chosen.openCvFlag();
-        }
-        return toWidth <= fromWidth && toHeight <= fromHeight ? Imgproc.INTER_AREA : Imgproc.INTER_CUBIC;
+        boolean shrinking = toWidth <= fromWidth && toHeight <= fromHeight;
+        return chosen.openCvFlag().orElse(shrinking ? Imgproc.INTER_AREA : Imgproc.INTER_CUBIC);
     }
 }
