@@ -81,9 +81,8 @@ public final class ConversionSpec {
 
     /**
      * Parses a spec string such as {@code "--fit 256x256 --to webp --quality 80"} and checks it as
-     * {@link #toConversion()} would, so a spec that parses also converts. {@code null} is read as the
-     * empty spec: the one place in the API where null is not a {@link NullPointerException}, because a
-     * spec often comes from a configuration value or an SQL column that may be missing.
+     * {@link #toConversion()} would, so a spec that parses also converts. {@code null} is the empty spec:
+     * the one exception to the package's null rule (a spec may come from a missing setting or SQL value).
      *
      * @throws IllegalArgumentException naming the flag, when the spec is not valid
      */
@@ -110,7 +109,6 @@ public final class ConversionSpec {
 
     /**
      * The conversion this spec describes, encoding to {@code target} instead of {@code --to}'s format.
-     *
      * @throws IllegalArgumentException naming the flags, for encoder flags that do not apply to {@code target}
      */
     public Conversion toConversion(Format target) {
@@ -119,25 +117,16 @@ public final class ConversionSpec {
 
     /** The conversion to {@code target}, or to the input's own format when it is {@code null}. */
     private Conversion conversionTo(Format target) {
-        Conversion c = target == null ? Conversion.sameFormat() : Conversion.to(encoder.options(target));
         if (target == null) {
             encoder.requireNone();
         }
+        Conversion c = target == null ? Conversion.sameFormat() : Conversion.to(encoder.options(target));
         DecodeOptions decode = c.decodeOptions().withApplyOrientation(!ignoreOrientation);
-        if (maxPixels != null) {
-            decode = decode.withLimits(decode.limits().withMaxPixels(maxPixels));
-        }
-        if (maxSide != null) {
-            decode = decode.withLimits(decode.limits().withMaxSide(maxSide));
-        }
-        if (maxBytes != null) {
-            decode = decode.withLimits(decode.limits().withMaxBytes(maxBytes));
-        }
+        Limits limits = maxPixels == null ? decode.limits() : decode.limits().withMaxPixels(maxPixels);
+        limits = maxSide == null ? limits : limits.withMaxSide(maxSide);
+        decode = decode.withLimits(maxBytes == null ? limits : limits.withMaxBytes(maxBytes));
         decode = allowAll ? decode.allowingAllFormats() : decode.allowing(allowed.toArray(new Format[0]));
-        c = c.withDecodeOptions(decode);
-        if (fit != null) {
-            c = c.withFit(fit);
-        }
+        c = fit == null ? c.withDecodeOptions(decode) : c.withDecodeOptions(decode).withFit(fit);
         return background == null ? c : c.withBackground(background);
     }
 
@@ -169,29 +158,25 @@ public final class ConversionSpec {
 
         /** {@code --to}: the output format by extension or name (jpg, png, webp, tif, ...). */
         public Builder to(String format) {
-            Objects.requireNonNull(format, "format");
-            this.to = SpecGrammar.named(Flags.TO, format);
+            this.to = SpecGrammar.named(Flags.TO, Objects.requireNonNull(format, "format"));
             return this;
         }
 
         /** {@code --exact WxH}. */
         public Builder exact(String box) {
-            Objects.requireNonNull(box, "box");
-            int[] wh = SpecGrammar.box(Flags.EXACT, box);
+            int[] wh = SpecGrammar.box(Flags.EXACT, Objects.requireNonNull(box, "box"));
             return resize(Flags.EXACT, () -> Fit.exact(wh[0], wh[1]));
         }
 
         /** {@code --fit WxH}. */
         public Builder fit(String box) {
-            Objects.requireNonNull(box, "box");
-            int[] wh = SpecGrammar.box(Flags.FIT, box);
+            int[] wh = SpecGrammar.box(Flags.FIT, Objects.requireNonNull(box, "box"));
             return resize(Flags.FIT, () -> Fit.within(wh[0], wh[1]));
         }
 
         /** {@code --cover WxH}. */
         public Builder cover(String box) {
-            Objects.requireNonNull(box, "box");
-            int[] wh = SpecGrammar.box(Flags.COVER, box);
+            int[] wh = SpecGrammar.box(Flags.COVER, Objects.requireNonNull(box, "box"));
             return resize(Flags.COVER, () -> Fit.cover(wh[0], wh[1]));
         }
 
@@ -250,8 +235,7 @@ public final class ConversionSpec {
 
         /** {@code --background COLOR}: #rrggbb, r,g,b or a name. */
         public Builder background(String color) {
-            Objects.requireNonNull(color, "color");
-            this.background = SpecGrammar.flag(Flags.BACKGROUND, () -> Background.parse(color));
+            this.background = SpecGrammar.flag(Flags.BACKGROUND, () -> Background.parse(Objects.requireNonNull(color, "color")));
             return this;
         }
 
@@ -281,8 +265,7 @@ public final class ConversionSpec {
 
         /** {@code --allow FORMAT[,FORMAT...]}: adds to the allow-list; {@code all} allows every format. */
         public Builder allow(String formats) {
-            Objects.requireNonNull(formats, "formats");
-            for (String name : formats.split(",", -1)) {
+            for (String name : Objects.requireNonNull(formats, "formats").split(",", -1)) {
                 if (name.trim().equalsIgnoreCase("all")) {
                     allowAll = true;
                 } else {
