@@ -2,6 +2,7 @@ package dev.imbytes;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The colour that transparent pixels are flattened onto when the output format has no alpha
@@ -45,7 +46,7 @@ public record Background(int red, int green, int blue) {
      * @throws IllegalArgumentException when the text is none of these
      */
     public static Background parse(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        String t = Objects.requireNonNull(text, "text").trim().toLowerCase(Locale.ROOT);
         Background named = NAMES.get(t);
         if (named != null) {
             return named;

@@ -5,17 +5,12 @@ final class Check {
     private Check() {
     }
 
-    static void range(String option, int value, int min, int max) {
+    /** {@code value}, when it lies in {@code min..max}; else an exception naming the option and its range. */
+    static int range(String option, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(option + " must be in " + min + ".." + max + ", was " + value);
         }
-    }
-
-    static void rangeOrUnset(String option, int value, int min, int max) {
-        if (value != -1 && (value < min || value > max)) {
-            throw new IllegalArgumentException(option + " must be in " + min + ".." + max
-                    + " (or -1 for unset), was " + value);
-        }
+        return value;
     }
 
     static void positive(String what, int value) {

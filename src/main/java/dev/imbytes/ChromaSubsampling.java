@@ -30,7 +30,7 @@ public enum ChromaSubsampling {
      * @throws IllegalArgumentException for anything else
      */
     public static ChromaSubsampling parse(String text) {
-        String digits = text == null ? "" : text.replace(":", "").trim();
+        String digits = java.util.Objects.requireNonNull(text, "text").replace(":", "").trim();
         for (ChromaSubsampling s : values()) {
             if (s.name().substring(1).equals(digits)) {
                 return s;

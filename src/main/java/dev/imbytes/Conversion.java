@@ -13,7 +13,7 @@ import java.util.Optional;
  * are flattened or scaled only for formats that cannot.
  *
  * <pre>{@code
- * Conversion thumb = Conversion.to(JpegOptions.quality(85)).resize(Fit.within(256, 256));
+ * Conversion thumb = Conversion.to(JpegOptions.quality(85)).withFit(Fit.within(256, 256));
  * byte[] jpeg = Imbytes.convert(input, thumb);
  * }</pre>
  */
@@ -25,21 +25,22 @@ public final class Conversion {
     private final EncodeOptions encode;
     private final Background background;
 
+    /** {@code fit} null: no resize; {@code encode} null: the input's format. Both are private states, never arguments. */
     private Conversion(DecodeOptions decode, Fit fit, EncodeOptions encode, Background background) {
-        this.decode = Objects.requireNonNull(decode, "decode options");
+        this.decode = decode;
         this.fit = fit;
         this.encode = encode;
-        this.background = Objects.requireNonNull(background, "background");
+        this.background = background;
     }
 
     /** Encode with {@code options}; no resize. */
     public static Conversion to(EncodeOptions options) {
-        return new Conversion(DEFAULT_DECODE, null, Objects.requireNonNull(options, "encode options"), Background.WHITE);
+        return new Conversion(DEFAULT_DECODE, null, Objects.requireNonNull(options, "options"), Background.WHITE);
     }
 
     /** Encode to {@code format} with its documented defaults; no resize. */
     public static Conversion to(Format format) {
-        return to(EncodeOptions.of(format));
+        return to(EncodeOptions.of(Objects.requireNonNull(format, "format")));
     }
 
     /** Keep the input's format (with that format's default options); no resize. */
@@ -47,24 +48,24 @@ public final class Conversion {
         return new Conversion(DEFAULT_DECODE, null, null, Background.WHITE);
     }
 
-    /** A copy that resizes with {@code f} (or not at all when {@code null}). */
-    public Conversion resize(Fit f) {
-        return new Conversion(decode, f, encode, background);
+    /** A copy that resizes with {@code fit} (a conversion made by a factory does not resize). */
+    public Conversion withFit(Fit fit) {
+        return new Conversion(decode, Objects.requireNonNull(fit, "fit"), encode, background);
     }
 
     /** A copy with other decode options. */
-    public Conversion decodeWith(DecodeOptions options) {
-        return new Conversion(options, fit, encode, background);
+    public Conversion withDecodeOptions(DecodeOptions options) {
+        return new Conversion(Objects.requireNonNull(options, "options"), fit, encode, background);
     }
 
-    /** A copy with other encode options ({@code null}: keep the input's format). */
-    public Conversion encodeWith(EncodeOptions options) {
-        return new Conversion(decode, fit, options, background);
+    /** A copy with other encode options ({@link #sameFormat()} makes a conversion that keeps the input's format). */
+    public Conversion withEncodeOptions(EncodeOptions options) {
+        return new Conversion(decode, fit, Objects.requireNonNull(options, "options"), background);
     }
 
-    /** A copy that flattens transparency onto {@code color}. */
-    public Conversion background(Background color) {
-        return new Conversion(decode, fit, encode, color);
+    /** A copy that flattens transparency onto {@code background}. */
+    public Conversion withBackground(Background background) {
+        return new Conversion(decode, fit, encode, Objects.requireNonNull(background, "background"));
     }
 
     /** The decode options. */

@@ -1,5 +1,7 @@
 package dev.imbytes;
 
+import java.util.Objects;
+
 /**
  * The encoded bytes of a conversion and what was converted.
  *
@@ -14,4 +16,11 @@ package dev.imbytes;
  */
 public record ConversionResult(byte[] bytes, Format inputFormat, int inputWidth, int inputHeight,
                                Format outputFormat, int outputWidth, int outputHeight, boolean partial) {
+
+    /** Refuses {@code null} components, as every constructor of the API does. */
+    public ConversionResult {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(inputFormat, "inputFormat");
+        Objects.requireNonNull(outputFormat, "outputFormat");
+    }
 }

@@ -2,6 +2,7 @@ package dev.imbytes;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -80,9 +81,10 @@ public final class ConversionSpec {
 
     /**
      * Parses a spec string such as {@code "--fit 256x256 --to webp --quality 80"} and checks it as
-     * {@link #toConversion()} would, so a spec that parses also converts.
+     * {@link #toConversion()} would, so a spec that parses also converts. {@code null} is the empty spec:
+     * the one exception to the package's null rule (a spec may come from a missing setting or SQL value).
      *
-     * @throws IllegalArgumentException naming the flag, when the spec is not valid ({@code null} is an empty spec)
+     * @throws IllegalArgumentException naming the flag, when the spec is not valid
      */
     public static ConversionSpec parse(String spec) {
         ConversionSpec parsed = SpecGrammar.parse(spec == null ? "" : spec);
@@ -102,33 +104,30 @@ public final class ConversionSpec {
 
     /** The conversion this spec describes, to the {@code --to} format (or the input's own format). */
     public Conversion toConversion() {
-        return toConversion(to);
+        return conversionTo(to);
     }
 
     /**
-     * The conversion this spec describes, encoding to {@code target} instead of {@code --to}'s format
-     * ({@code null}: the input's own format).
-     *
+     * The conversion this spec describes, encoding to {@code target} instead of {@code --to}'s format.
      * @throws IllegalArgumentException naming the flags, for encoder flags that do not apply to {@code target}
      */
     public Conversion toConversion(Format target) {
-        Conversion c = target == null ? Conversion.sameFormat() : Conversion.to(encoder.options(target));
+        return conversionTo(Objects.requireNonNull(target, "target"));
+    }
+
+    /** The conversion to {@code target}, or to the input's own format when it is {@code null}. */
+    private Conversion conversionTo(Format target) {
         if (target == null) {
             encoder.requireNone();
         }
-        DecodeOptions decode = c.decodeOptions().withOrientation(!ignoreOrientation);
-        if (maxPixels != null) {
-            decode = decode.withLimits(decode.limits().withMaxPixels(maxPixels));
-        }
-        if (maxSide != null) {
-            decode = decode.withLimits(decode.limits().withMaxSide(maxSide));
-        }
-        if (maxBytes != null) {
-            decode = decode.withLimits(decode.limits().withMaxBytes(maxBytes));
-        }
+        Conversion c = target == null ? Conversion.sameFormat() : Conversion.to(encoder.options(target));
+        DecodeOptions decode = c.decodeOptions().withApplyOrientation(!ignoreOrientation);
+        Limits limits = maxPixels == null ? decode.limits() : decode.limits().withMaxPixels(maxPixels);
+        limits = maxSide == null ? limits : limits.withMaxSide(maxSide);
+        decode = decode.withLimits(maxBytes == null ? limits : limits.withMaxBytes(maxBytes));
         decode = allowAll ? decode.allowingAllFormats() : decode.allowing(allowed.toArray(new Format[0]));
-        c = c.decodeWith(decode).resize(fit);
-        return background == null ? c : c.background(background);
+        c = fit == null ? c.withDecodeOptions(decode) : c.withDecodeOptions(decode).withFit(fit);
+        return background == null ? c : c.withBackground(background);
     }
 
     @Override
@@ -159,25 +158,25 @@ public final class ConversionSpec {
 
         /** {@code --to}: the output format by extension or name (jpg, png, webp, tif, ...). */
         public Builder to(String format) {
-            this.to = SpecGrammar.named(Flags.TO, format);
+            this.to = SpecGrammar.named(Flags.TO, Objects.requireNonNull(format, "format"));
             return this;
         }
 
         /** {@code --exact WxH}. */
         public Builder exact(String box) {
-            int[] wh = SpecGrammar.box(Flags.EXACT, box);
+            int[] wh = SpecGrammar.box(Flags.EXACT, Objects.requireNonNull(box, "box"));
             return resize(Flags.EXACT, () -> Fit.exact(wh[0], wh[1]));
         }
 
         /** {@code --fit WxH}. */
         public Builder fit(String box) {
-            int[] wh = SpecGrammar.box(Flags.FIT, box);
+            int[] wh = SpecGrammar.box(Flags.FIT, Objects.requireNonNull(box, "box"));
             return resize(Flags.FIT, () -> Fit.within(wh[0], wh[1]));
         }
 
         /** {@code --cover WxH}. */
         public Builder cover(String box) {
-            int[] wh = SpecGrammar.box(Flags.COVER, box);
+            int[] wh = SpecGrammar.box(Flags.COVER, Objects.requireNonNull(box, "box"));
             return resize(Flags.COVER, () -> Fit.cover(wh[0], wh[1]));
         }
 
@@ -216,6 +215,7 @@ public final class ConversionSpec {
 
         /** {@code --subsampling}: 420, 422, 444, 411 or 440 (JPEG). */
         public Builder subsampling(String subsampling) {
+            Objects.requireNonNull(subsampling, "subsampling");
             encoder.subsampling = SpecGrammar.flag(Flags.SUBSAMPLING, () -> ChromaSubsampling.parse(subsampling));
             return this;
         }
@@ -235,7 +235,7 @@ public final class ConversionSpec {
 
         /** {@code --background COLOR}: #rrggbb, r,g,b or a name. */
         public Builder background(String color) {
-            this.background = SpecGrammar.flag(Flags.BACKGROUND, () -> Background.parse(color));
+            this.background = SpecGrammar.flag(Flags.BACKGROUND, () -> Background.parse(Objects.requireNonNull(color, "color")));
             return this;
         }
 
@@ -265,7 +265,7 @@ public final class ConversionSpec {
 
         /** {@code --allow FORMAT[,FORMAT...]}: adds to the allow-list; {@code all} allows every format. */
         public Builder allow(String formats) {
-            for (String name : (formats == null ? "" : formats).split(",", -1)) {
+            for (String name : Objects.requireNonNull(formats, "formats").split(",", -1)) {
                 if (name.trim().equalsIgnoreCase("all")) {
                     allowAll = true;
                 } else {
@@ -285,7 +285,7 @@ public final class ConversionSpec {
                 throw new IllegalArgumentException(Flags.NO_UPSCALE + " needs a resize (--exact, --fit, --cover, "
                         + "--width, --height or --scale)");
             }
-            return new ConversionSpec(this, noUpscale ? fit.noUpscale() : fit);
+            return new ConversionSpec(this, noUpscale ? fit.withUpscale(false) : fit);
         }
 
         private Builder resize(String option, Supplier<Fit> make) {

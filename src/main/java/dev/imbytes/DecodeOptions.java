@@ -1,5 +1,7 @@
 package dev.imbytes;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -38,17 +40,17 @@ public final class DecodeOptions {
     private final Set<Format> allowed;
     private final boolean lenient;
     private final boolean shrinkOnLoad;
-    private final boolean tempFilesAllowed;
+    private final boolean tempFileAllowed;
 
     private DecodeOptions(ReadMode mode, boolean applyOrientation, Limits limits, Set<Format> allowed, boolean lenient,
-                          boolean shrinkOnLoad, boolean tempFilesAllowed) {
+                          boolean shrinkOnLoad, boolean tempFileAllowed) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.applyOrientation = applyOrientation;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.allowed = Collections.unmodifiableSet(allowed);
         this.lenient = lenient;
         this.shrinkOnLoad = shrinkOnLoad;
-        this.tempFilesAllowed = tempFilesAllowed;
+        this.tempFileAllowed = tempFileAllowed;
     }
 
     /** The formats whose row in {@link Format} says {@linkplain Format#decodedByDefault() decoded by default}. */
@@ -68,37 +70,48 @@ public final class DecodeOptions {
     }
 
     /** A copy with another pixel mode. */
-    public DecodeOptions withMode(ReadMode m) {
-        return new DecodeOptions(m, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFilesAllowed);
+    public DecodeOptions withMode(ReadMode mode) {
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed);
     }
 
     /** A copy that applies EXIF orientation ({@code true}, the default) or ignores it. */
-    public DecodeOptions withOrientation(boolean apply) {
-        return new DecodeOptions(mode, apply, limits, allowed, lenient, shrinkOnLoad, tempFilesAllowed);
+    public DecodeOptions withApplyOrientation(boolean apply) {
+        return new DecodeOptions(mode, apply, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed);
     }
 
     /** A copy with other size limits. */
-    public DecodeOptions withLimits(Limits l) {
-        return new DecodeOptions(mode, applyOrientation, l, allowed, lenient, shrinkOnLoad, tempFilesAllowed);
+    public DecodeOptions withLimits(Limits limits) {
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed);
     }
 
-    /** A copy whose allow-list also holds {@code formats}. */
+    /**
+     * A copy whose allow-list also holds {@code formats}. Not called {@code with…}: it adds to the
+     * list instead of replacing it ({@link #withAllowedFormats(Set)} replaces it).
+     */
     public DecodeOptions allowing(Format... formats) {
-        EnumSet<Format> s = EnumSet.copyOf(allowed.isEmpty() ? EnumSet.noneOf(Format.class) : allowed);
-        s.addAll(Set.of(formats));
-        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFilesAllowed);
+        EnumSet<Format> s = formatSet(Arrays.asList(Objects.requireNonNull(formats, "formats")));
+        s.addAll(allowed);
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFileAllowed);
     }
 
     /** A copy whose allow-list is exactly {@code formats}. */
     public DecodeOptions withAllowedFormats(Set<Format> formats) {
+        EnumSet<Format> s = formatSet(Objects.requireNonNull(formats, "formats"));
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFileAllowed);
+    }
+
+    /** The formats as a set of their own; a null element is a {@link NullPointerException} like any null argument. */
+    private static EnumSet<Format> formatSet(Collection<Format> formats) {
         EnumSet<Format> s = EnumSet.noneOf(Format.class);
-        s.addAll(formats);
-        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFilesAllowed);
+        for (Format f : formats) {
+            s.add(Objects.requireNonNull(f, "format in formats"));
+        }
+        return s;
     }
 
     /** A copy that allows every format the bundled OpenCV reads. */
     public DecodeOptions allowingAllFormats() {
-        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient, shrinkOnLoad, tempFilesAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient, shrinkOnLoad, tempFileAllowed);
     }
 
     /**
@@ -106,7 +119,7 @@ public final class DecodeOptions {
      * decoder could recover instead of failing. Off by default.
      */
     public DecodeOptions withLenient(boolean on) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, on, shrinkOnLoad, tempFilesAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, on, shrinkOnLoad, tempFileAllowed);
     }
 
     /**
@@ -115,7 +128,7 @@ public final class DecodeOptions {
      * full {@code imdecode} + {@code resize}, at several times the cost.
      */
     public DecodeOptions withShrinkOnLoad(boolean on) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, on, tempFilesAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, on, tempFileAllowed);
     }
 
     /**
@@ -123,13 +136,13 @@ public final class DecodeOptions {
      * decode from memory: PFM, Radiance HDR, Sun raster (and OpenEXR). Off by default: those
      * formats are refused, since imbytes otherwise never touches the disk. They must also be allowed.
      */
-    public DecodeOptions withTempFilesAllowed(boolean allowed) {
+    public DecodeOptions withTempFileAllowed(boolean allowed) {
         return new DecodeOptions(mode, applyOrientation, limits, this.allowed, lenient, shrinkOnLoad, allowed);
     }
 
     /** Whether OpenCV may decode through a temporary file. */
-    public boolean tempFilesAllowed() {
-        return tempFilesAllowed;
+    public boolean tempFileAllowed() {
+        return tempFileAllowed;
     }
 
     /** Whether JPEG shrink-on-load may be used before a resize. */
@@ -165,6 +178,6 @@ public final class DecodeOptions {
     @Override
     public String toString() {
         return "DecodeOptions[mode=" + mode + ", orientation=" + applyOrientation + ", " + limits
-                + ", allowed=" + allowed + ", lenient=" + lenient + ", shrinkOnLoad=" + shrinkOnLoad + ", tempFiles=" + tempFilesAllowed + "]";
+                + ", allowed=" + allowed + ", lenient=" + lenient + ", shrinkOnLoad=" + shrinkOnLoad + ", tempFileAllowed=" + tempFileAllowed + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.imbytes;
 
+import java.util.Objects;
+
 /**
  * How to encode: the output {@link Format} and its format-specific settings. Every implementation
  * is immutable and validated when built.
@@ -23,7 +25,7 @@ public sealed interface EncodeOptions
      * {@link Jpeg2000Options#defaults()}, or plain options for formats without settings.
      */
     static EncodeOptions of(Format format) {
-        return format.defaultEncodeOptions();
+        return Objects.requireNonNull(format, "format").defaultEncodeOptions();
     }
 
     /**
@@ -37,6 +39,6 @@ public sealed interface EncodeOptions
 
     /** The default options for the format named by an extension such as {@code ".jpg"}. */
     static EncodeOptions of(String extension) {
-        return of(Format.fromExtension(extension));
+        return of(Format.fromExtension(Objects.requireNonNull(extension, "extension")));
     }
 }

@@ -8,9 +8,10 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Fit.exact(500, 500)                  // cv2.resize(img, (500, 500))
- * Fit.within(500, 500).noUpscale()     // thumbnail: keep aspect, never enlarge
- * Fit.cover(256, 256)                  // fill the box, centre-crop the overflow
- * Fit.width(800).interpolation(Interpolation.LANCZOS4)
+ * Fit.within(500, 500).withUpscale(false)   // thumbnail: keep aspect, never enlarge
+ * Fit.cover(256, 256)                        // fill the box, centre-crop the overflow
+ * Fit.width(800).withInterpolation(Interpolation.LANCZOS4)
+ * Fit.within(500, 500).outputSize(new Size(1800, 1200))   // 500x333
  * }</pre>
  */
 public final class Fit {
@@ -88,13 +89,16 @@ public final class Fit {
         return new Fit(mode, width, height, 0, true, Interpolation.AUTO);
     }
 
-    /** A copy that never enlarges: an image already smaller than the target keeps its size. */
-    public Fit noUpscale() {
-        return new Fit(mode, width, height, scale, false, interpolation);
+    /**
+     * A copy that may enlarge ({@code true}, the default) or never does ({@code false}: an image
+     * already smaller than the target keeps its size).
+     */
+    public Fit withUpscale(boolean allowed) {
+        return new Fit(mode, width, height, scale, allowed, interpolation);
     }
 
     /** A copy with a chosen interpolation. */
-    public Fit interpolation(Interpolation chosen) {
+    public Fit withInterpolation(Interpolation chosen) {
         return new Fit(mode, width, height, scale, upscale, chosen);
     }
 
@@ -129,12 +133,15 @@ public final class Fit {
     }
 
     /**
-     * The size an image of {@code sourceWidth} × {@code sourceHeight} is resized to before any
-     * crop: for {@link Mode#COVER} this is at least the box; {@link #outputSize} gives the final size.
+     * The size an image of size {@code source} is resized to before any crop: for
+     * {@link Mode#COVER} this is at least the box; {@link #outputSize} gives the final size.
      *
-     * @return {width, height}, each at least 1
+     * @return each side at least 1
      */
-    public int[] resizedSize(int sourceWidth, int sourceHeight) {
+    public Size resizedSize(Size source) {
+        Objects.requireNonNull(source, "source");
+        int sourceWidth = source.width();
+        int sourceHeight = source.height();
         double sx;
         double sy;
         switch (mode) {
@@ -149,7 +156,7 @@ public final class Fit {
             default -> sx = sy = scale;
         }
         if (!upscale && (sx > 1 || sy > 1)) {
-            return new int[] {sourceWidth, sourceHeight};
+            return source;
         }
         int w = mode == Mode.EXACT ? width : dimension(sourceWidth, sx, mode == Mode.COVER ? width : 0);
         int h = mode == Mode.EXACT ? height : dimension(sourceHeight, sy, mode == Mode.COVER ? height : 0);
@@ -158,18 +165,18 @@ public final class Fit {
         } else if (mode == Mode.HEIGHT) {
             h = height;
         }
-        return new int[] {w, h};
+        return new Size(w, h);
     }
 
     /**
-     * The final size for a source of {@code sourceWidth} × {@code sourceHeight}, after any crop.
-     * For {@link Mode#COVER} the crop never exceeds the box, also when {@link #noUpscale()} kept a
+     * The final size for a source of size {@code source}, after any crop. For {@link Mode#COVER}
+     * the crop never exceeds the box, also when {@link #withUpscale withUpscale(false)} kept a
      * smaller source at its size.
      */
-    public int[] outputSize(int sourceWidth, int sourceHeight) {
-        int[] r = resizedSize(sourceWidth, sourceHeight);
+    public Size outputSize(Size source) {
+        Size r = resizedSize(source);
         if (mode == Mode.COVER) {
-            return new int[] {Math.min(r[0], width), Math.min(r[1], height)};
+            return new Size(Math.min(r.width(), width), Math.min(r.height(), height));
         }
         return r;
     }

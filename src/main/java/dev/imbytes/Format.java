@@ -35,27 +35,27 @@ public enum Format {
     /** TIFF; grey, colour, alpha, 8 or 16 bits (and 32-bit float). */
     TIFF("tiff", "TIFF", "image/tiff", Samples.U8_U16_F32, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.listedAs("TIFF:"), f -> TiffOptions.defaults(), ".tif", ".tiff"),
     /** Windows bitmap; 8-bit grey or colour (alpha is flattened). */
-    BMP("bmp", "BMP", "image/bmp", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.ALWAYS, PlainOptions::new, ".bmp", ".dib"),
+    BMP("bmp", "BMP", "image/bmp", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.ALWAYS, PlainOptions::of, ".bmp", ".dib"),
     /** GIF; recognised so it can be refused clearly: the bundled OpenCV 4.9 has no GIF codec. */
-    GIF("gif", "GIF", "image/gif", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.NONE, PlainOptions::new, ".gif"),
+    GIF("gif", "GIF", "image/gif", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.NONE, PlainOptions::of, ".gif"),
     /** JPEG 2000 (JP2 container or raw J2K codestream); OpenJPEG. */
     JPEG2000("jp2", "JPEG 2000", "image/jp2", Samples.U8_U16, Channels.ANY, TempFile.TO_ENCODE, Allowed.OPT_IN, OpenCvCodec.listedAs("JPEG 2000:"), f -> Jpeg2000Options.defaults(), ".jp2", ".j2k", ".jpf", ".jpx", ".jpc"),
     /** Portable bitmap (1-bit, written from 8-bit grey). */
-    PBM("pbm", "PBM", "image/x-portable-bitmap", Samples.U8, Channels.GREY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::new, ".pbm"),
+    PBM("pbm", "PBM", "image/x-portable-bitmap", Samples.U8, Channels.GREY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::of, ".pbm"),
     /** Portable graymap (8 or 16-bit grey). */
-    PGM("pgm", "PGM", "image/x-portable-graymap", Samples.U8_U16, Channels.GREY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::new, ".pgm"),
+    PGM("pgm", "PGM", "image/x-portable-graymap", Samples.U8_U16, Channels.GREY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::of, ".pgm"),
     /** Portable pixmap (8 or 16-bit colour). */
-    PPM("ppm", "PPM", "image/x-portable-pixmap", Samples.U8_U16, Channels.COLOUR, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::new, ".ppm", ".pnm", ".pxm"),
+    PPM("ppm", "PPM", "image/x-portable-pixmap", Samples.U8_U16, Channels.COLOUR, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::of, ".ppm", ".pnm", ".pxm"),
     /** Portable arbitrary map (grey, colour or alpha, 8 or 16 bits). */
-    PAM("pam", "PAM", "image/x-portable-arbitrarymap", Samples.U8_U16, Channels.ANY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::new, ".pam"),
+    PAM("pam", "PAM", "image/x-portable-arbitrarymap", Samples.U8_U16, Channels.ANY, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.listedAs("PXM:"), PlainOptions::of, ".pam"),
     /** Portable float map (32-bit float grey or colour). */
-    PFM("pfm", "PFM", "image/x-portable-floatmap", Samples.F32, Channels.GREY_COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("PFM:"), PlainOptions::new, ".pfm"),
+    PFM("pfm", "PFM", "image/x-portable-floatmap", Samples.F32, Channels.GREY_COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("PFM:"), PlainOptions::of, ".pfm"),
     /** Radiance RGBE high dynamic range. */
-    HDR("hdr", "HDR", "image/vnd.radiance", Samples.F32, Channels.COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("HDR:"), PlainOptions::new, ".hdr", ".pic"),
+    HDR("hdr", "HDR", "image/vnd.radiance", Samples.F32, Channels.COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("HDR:"), PlainOptions::of, ".hdr", ".pic"),
     /** OpenEXR; disabled in the bundled OpenCV unless {@code OPENCV_IO_ENABLE_OPENEXR} is set at start. */
-    EXR("exr", "OpenEXR", "image/x-exr", Samples.F32, Channels.ANY, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("OpenEXR:").enabledBy("OPENCV_IO_ENABLE_OPENEXR"), PlainOptions::new, ".exr"),
+    EXR("exr", "OpenEXR", "image/x-exr", Samples.F32, Channels.ANY, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("OpenEXR:").enabledBy("OPENCV_IO_ENABLE_OPENEXR"), PlainOptions::of, ".exr"),
     /** Sun raster. */
-    SUN_RASTER("ras", "Sun raster", "image/x-sun-raster", Samples.U8, Channels.GREY_COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("SUNRASTER:"), PlainOptions::new, ".ras", ".sr");
+    SUN_RASTER("ras", "Sun raster", "image/x-sun-raster", Samples.U8, Channels.GREY_COLOUR, TempFile.BOTH_WAYS, Allowed.OPT_IN, OpenCvCodec.listedAs("SUNRASTER:"), PlainOptions::of, ".ras", ".sr");
 
     /** The sample depths a file stores, in bits (32: float); others are scaled to the nearest one. */
     private enum Samples {
@@ -190,7 +190,7 @@ public enum Format {
     /**
      * Whether the bundled OpenCV 4.9 decodes this format from memory. For the others its
      * {@code imdecode} writes the bytes to a temporary file first, which imbytes refuses unless
-     * {@link DecodeOptions#withTempFilesAllowed(boolean)} allows it.
+     * {@link DecodeOptions#withTempFileAllowed(boolean)} allows it.
      */
     public boolean decodesInMemory() {
         return tempFile != TempFile.BOTH_WAYS;

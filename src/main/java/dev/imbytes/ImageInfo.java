@@ -1,5 +1,6 @@
 package dev.imbytes;
 
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -17,6 +18,13 @@ import java.util.OptionalInt;
  */
 public record ImageInfo(Format format, int width, int height, int channels, int bitDepth,
                         OptionalInt exifOrientation, ColorModel colorModel, long byteSize) {
+
+    /** Refuses {@code null} components, as every constructor of the API does. */
+    public ImageInfo {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(exifOrientation, "exifOrientation");
+        Objects.requireNonNull(colorModel, "colorModel");
+    }
 
     /** The orientation imbytes applies: the EXIF value when it is 1..8, else 1. */
     public int orientation() {

@@ -23,7 +23,7 @@ import org.opencv.core.Mat;
  * byte[] jpeg = Imbytes.encode(mat, ".jpg");                                   // Mat → JPEG bytes
  * byte[] png  = Imbytes.encode(bufferedImage, Format.PNG);                     // BufferedImage → PNG
  * byte[] webp = Imbytes.convert(inputBytes,                                    // bytes → resized WebP
- *         Conversion.to(WebpOptions.quality(80)).resize(Fit.within(500, 500)));
+ *         Conversion.to(WebpOptions.quality(80)).withFit(Fit.within(500, 500)));
  * try (ImageMat img = Imbytes.decode(inputBytes)) {                            // bytes → BGR Mat
  *     Mat bgr = img.mat();
  * }
@@ -35,7 +35,8 @@ import org.opencv.core.Mat;
  *
  * <p><b>Errors.</b> Bad input raises an {@link ImageException} subtype: {@link UnsupportedFormatException},
  * {@link CorruptImageException} or {@link ImageTooLargeException}; bad arguments raise
- * {@link IllegalArgumentException}. Nothing is printed and no file is written.
+ * {@link IllegalArgumentException}, and a {@code null} argument a {@link NullPointerException} naming
+ * it (the rule of the whole package). Nothing is printed and no file is written.
  *
  * <p>All methods are thread-safe.
  */
@@ -78,6 +79,7 @@ public final class Imbytes {
 
     /** Encodes {@code image} into a new buffer, positioned at 0 with its limit at the end of the data. */
     public static ByteBuffer encodeToBuffer(Mat image, EncodeOptions options) {
+        Objects.requireNonNull(image, "image");
         return ByteBuffer.wrap(encode(image, options));
     }
 
@@ -129,6 +131,8 @@ public final class Imbytes {
      * are no known image signature raises {@link UnsupportedFormatException} without reading on.
      */
     public static ImageMat decode(InputStream in, DecodeOptions options) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
         return decode(BoundedRead.readStream(in, options.limits().maxBytes(), "the input stream"), options);
     }
 
@@ -143,6 +147,7 @@ public final class Imbytes {
      */
     public static BufferedImage decodeToBufferedImage(byte[] encoded, DecodeOptions options) {
         Objects.requireNonNull(encoded, "encoded");
+        Objects.requireNonNull(options, "options");
         try (MatScope scope = new MatScope()) {
             Pipeline.Decoded d = Pipeline.decode(ByteBuffer.wrap(encoded), options, null, scope);
             return BufferedImages.fromMat(d.mat(), scope);
@@ -151,6 +156,7 @@ public final class Imbytes {
 
     /** A {@link BufferedImage} copy of a Mat's pixels (the Mat stays the caller's). */
     public static BufferedImage toBufferedImage(Mat image) {
+        Objects.requireNonNull(image, "image");
         try (MatScope scope = new MatScope()) {
             return BufferedImages.fromMat(image, scope);
         }
@@ -163,6 +169,7 @@ public final class Imbytes {
 
     /** A Mat copy (BGR, BGRA, grey or 16-bit grey) of a {@link BufferedImage}; the caller owns it. */
     public static ImageMat toMat(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
         NativeLibrary.ensureLoaded();
         try (MatScope scope = new MatScope()) {
             return new ImageMat(scope.detach(BufferedImages.toMat(image, scope)));
@@ -222,6 +229,7 @@ public final class Imbytes {
 
     /** As {@link #info(byte[])} for the bytes from position to limit of a buffer. */
     public static ImageInfo info(ByteBuffer encoded) {
+        Objects.requireNonNull(encoded, "encoded");
         return Pipeline.info(HeaderProbe.probe(encoded), encoded.remaining());
     }
 

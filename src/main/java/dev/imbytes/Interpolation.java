@@ -1,11 +1,12 @@
 package dev.imbytes;
 
+import java.util.OptionalInt;
 import org.opencv.imgproc.Imgproc;
 
 /** The resampling filter used when resizing. */
 public enum Interpolation {
     /** AREA when shrinking in both directions, CUBIC otherwise (the default). */
-    AUTO(-1),
+    AUTO,
     /** Nearest neighbour: blocky, exact pixel copies. */
     NEAREST(Imgproc.INTER_NEAREST),
     /** Bilinear. */
@@ -17,14 +18,18 @@ public enum Interpolation {
     /** Lanczos over 8×8 pixels: sharpest, slowest. */
     LANCZOS4(Imgproc.INTER_LANCZOS4);
 
-    private final int openCvFlag;
+    private final OptionalInt openCvFlag;
 
-    Interpolation(int openCvFlag) {
-        this.openCvFlag = openCvFlag;
+    Interpolation() {
+        this.openCvFlag = OptionalInt.empty();
     }
 
-    /** OpenCV's {@code INTER_*} flag; -1 for {@link #AUTO}. */
-    public int openCvFlag() {
+    Interpolation(int openCvFlag) {
+        this.openCvFlag = OptionalInt.of(openCvFlag);
+    }
+
+    /** OpenCV's {@code INTER_*} flag; empty for {@link #AUTO}, which picks one by the resize's direction. */
+    public OptionalInt openCvFlag() {
         return openCvFlag;
     }
 }

@@ -1,5 +1,7 @@
 package dev.imbytes;
 
+import java.util.Objects;
+
 /**
  * PNG encoder settings.
  *
@@ -40,9 +42,7 @@ public record PngOptions(int compressionLevel, Strategy strategy) implements Enc
     /** Validates the settings. */
     public PngOptions {
         Check.range("PNG compression level", compressionLevel, 0, 9);
-        if (strategy == null) {
-            throw new IllegalArgumentException("PNG strategy must not be null");
-        }
+        Objects.requireNonNull(strategy, "strategy");
     }
 
     private static final PngOptions DEFAULTS = new PngOptions(6, Strategy.DEFAULT);
@@ -63,7 +63,7 @@ public record PngOptions(int compressionLevel, Strategy strategy) implements Enc
     }
 
     /** A copy with another zlib strategy. */
-    public PngOptions withStrategy(Strategy s) {
-        return new PngOptions(compressionLevel, s);
+    public PngOptions withStrategy(Strategy strategy) {
+        return new PngOptions(compressionLevel, strategy);
     }
 }

@@ -1,5 +1,7 @@
 package dev.imbytes;
 
+import java.util.Objects;
+
 /**
  * TIFF encoder settings.
  *
@@ -32,9 +34,7 @@ public record TiffOptions(Compression compression) implements EncodeOptions {
 
     /** Validates the settings. */
     public TiffOptions {
-        if (compression == null) {
-            throw new IllegalArgumentException("TIFF compression must not be null");
-        }
+        Objects.requireNonNull(compression, "compression");
     }
 
     private static final TiffOptions DEFAULTS = new TiffOptions(Compression.LZW);
@@ -47,5 +47,10 @@ public record TiffOptions(Compression compression) implements EncodeOptions {
     @Override
     public Format format() {
         return Format.TIFF;
+    }
+
+    /** A copy with another compression scheme. */
+    public TiffOptions withCompression(Compression compression) {
+        return new TiffOptions(compression);
     }
 }

@@ -40,12 +40,12 @@ public record WebpOptions(int quality, boolean lossless) implements EncodeOption
     }
 
     /** A copy with another quality (1..100). */
-    public WebpOptions withQuality(int q) {
-        return new WebpOptions(q, lossless);
+    public WebpOptions withQuality(int quality) {
+        return new WebpOptions(quality, lossless);
     }
 
     /** A copy with lossless on or off. */
-    public WebpOptions withLossless(boolean on) {
-        return new WebpOptions(quality, on);
+    public WebpOptions withLossless(boolean lossless) {
+        return new WebpOptions(quality, lossless);
     }
 }

@@ -20,7 +20,7 @@ class AlphaAndColourTest {
         byte[] png = TestImages.bytes("valid/pngsuite/basn6a08.png"); // RGBA gradient with alpha 0 areas
         for (Background bg : new Background[] {Background.WHITE, Background.BLACK, Background.rgb(255, 0, 0)}) {
             byte[] jpeg = Imbytes.convert(png, Conversion.to(JpegOptions.quality(100)
-                    .withSubsampling(ChromaSubsampling.S444)).background(bg));
+                    .withSubsampling(ChromaSubsampling.S444)).withBackground(bg));
             try (ImageMat source = Imbytes.decode(png, UNCHANGED); ImageMat out = Imbytes.decode(jpeg)) {
                 int checked = 0;
                 for (int y = 0; y < source.height(); y++) {

@@ -27,15 +27,15 @@ public final class ErrorHeaderMain {
         DecodeOptions onlyJpeg = DecodeOptions.defaults().withAllowedFormats(Set.of(Format.JPEG));
         DecodeOptions fewBytes = DecodeOptions.defaults().withLimits(Limits.defaults().withMaxBytes(10));
 
-        run("over-pixels", png, () -> Imbytes.convert(png, Conversion.to(Format.JPEG).decodeWith(tiny)));
+        run("over-pixels", png, () -> Imbytes.convert(png, Conversion.to(Format.JPEG).withDecodeOptions(tiny)));
         run("decode-over-pixels", png, () -> Imbytes.decode(png, tiny));
-        run("not-allowed", png, () -> Imbytes.convert(png, Conversion.to(Format.JPEG).decodeWith(onlyJpeg)));
+        run("not-allowed", png, () -> Imbytes.convert(png, Conversion.to(Format.JPEG).withDecodeOptions(onlyJpeg)));
         run("cannot-write", png, () -> Imbytes.convert(png, Conversion.to(Format.EXR)));
         run("temp-file-write", png, () -> Imbytes.convert(png, Conversion.to(Format.PFM)));
         run("truncated", truncated, () -> Imbytes.convert(truncated, Conversion.to(Format.JPEG)));
-        run("resize-over-limit", png, () -> Imbytes.convert(png, Conversion.to(Format.JPEG).resize(Fit.exact(60_000, 60_000))));
+        run("resize-over-limit", png, () -> Imbytes.convert(png, Conversion.to(Format.JPEG).withFit(Fit.exact(60_000, 60_000))));
         run("unrecognised", unknown, () -> Imbytes.convert(unknown, Conversion.to(Format.JPEG)));
-        run("over-bytes", png, () -> Imbytes.convert(png, Conversion.to(Format.JPEG).decodeWith(fewBytes)));
+        run("over-bytes", png, () -> Imbytes.convert(png, Conversion.to(Format.JPEG).withDecodeOptions(fewBytes)));
         run("mat-encode", png, () -> Imbytes.encode(mat, Format.EXR));
         mat.release();
     }

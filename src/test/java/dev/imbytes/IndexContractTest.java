@@ -67,7 +67,7 @@ class IndexContractTest {
             }
         }
         // and the stored size when orientation is ignored
-        try (ImageMat img = Imbytes.decode(row.bytes(), DecodeOptions.defaults().withOrientation(false))) {
+        try (ImageMat img = Imbytes.decode(row.bytes(), DecodeOptions.defaults().withApplyOrientation(false))) {
             assertEquals(row.w(), img.width());
             assertEquals(row.h(), img.height());
         }

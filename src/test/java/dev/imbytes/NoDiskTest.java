@@ -49,7 +49,7 @@ class NoDiskTest {
         List<String> created = openCvTemporariesDuring(() -> {
             for (Format f : Format.values()) {
                 if (f.canWrite() && f.encodesInMemory()) {
-                    byte[] out = Imbytes.convert(photo, Conversion.to(f).resize(Fit.within(64, 64)));
+                    byte[] out = Imbytes.convert(photo, Conversion.to(f).withFit(Fit.within(64, 64)));
                     Imbytes.decode(out, DecodeOptions.defaults().allowingAllFormats()).close();
                     Imbytes.convert(alpha, Conversion.to(f));
                 }
@@ -64,7 +64,7 @@ class NoDiskTest {
         // the watch does see OpenCV's temporary file when a caller opts in to it (so the check can fail)
         List<String> optedIn = openCvTemporariesDuring(() -> {
             try (ImageMat img = Imbytes.decode(photo)) {
-                Imbytes.encode(img.mat(), new PlainOptions(Format.PFM).withTempFileAllowed(true));
+                Imbytes.encode(img.mat(), PlainOptions.of(Format.PFM).withTempFileAllowed(true));
             }
         });
         assertEquals(1, optedIn.size(), "the opted-in PFM encode went through one temporary file");
@@ -80,12 +80,12 @@ class NoDiskTest {
             }
             // opting in is possible, and then OpenCV's temporary-file path works both ways
             for (Format f : new Format[] {Format.PFM, Format.HDR, Format.SUN_RASTER}) {
-                byte[] out = Imbytes.encode(img.mat(), new PlainOptions(f).withTempFileAllowed(true));
+                byte[] out = Imbytes.encode(img.mat(), PlainOptions.of(f).withTempFileAllowed(true));
                 DecodeOptions allowed = DecodeOptions.defaults().allowing(f);
                 UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class,
                         () -> Imbytes.decode(out, allowed));
                 assertTrue(e.getMessage().contains("temporary file"), e.getMessage());
-                try (ImageMat back = Imbytes.decode(out, allowed.withTempFilesAllowed(true))) {
+                try (ImageMat back = Imbytes.decode(out, allowed.withTempFileAllowed(true))) {
                     assertEquals(img.width(), back.width(), f.toString());
                     assertEquals(img.height(), back.height(), f.toString());
                 }

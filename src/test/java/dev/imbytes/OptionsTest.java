@@ -1,10 +1,10 @@
 package dev.imbytes;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -20,7 +20,7 @@ class OptionsTest {
         rejects("JPEG quality must be in 0..100", () -> JpegOptions.quality(101));
         rejects("JPEG quality", () -> JpegOptions.quality(-1));
         rejects("JPEG restart interval must be in 0..65535", () -> JpegOptions.defaults().withRestartInterval(70000));
-        rejects("JPEG luma quality", () -> JpegOptions.defaults().withLumaChromaQuality(200, 50));
+        rejects("JPEG luma quality", () -> JpegOptions.defaults().withLumaQuality(200).withChromaQuality(50));
         rejects("PNG compression level must be in 0..9", () -> PngOptions.defaults().withCompressionLevel(10));
         rejects("WebP quality must be in 1..100", () -> WebpOptions.quality(0));
         rejects("JPEG 2000 rate", () -> Jpeg2000Options.defaults().withRate(1001));
@@ -48,32 +48,56 @@ class OptionsTest {
     }
 
     @Test
+    void unsetIsAnEmptyOptionalNeverMinusOne() {
+        assertEquals(OptionalInt.empty(), JpegOptions.defaults().lumaQuality());
+        assertEquals(OptionalInt.empty(), JpegOptions.defaults().chromaQuality());
+        JpegOptions both = JpegOptions.defaults().withLumaQuality(90).withChromaQuality(70);
+        assertEquals(OptionalInt.of(90), both.lumaQuality());
+        assertEquals(OptionalInt.of(70), both.chromaQuality());
+        assertEquals(95, both.quality(), "the main quality is untouched");
+        assertEquals(OptionalInt.empty(), Interpolation.AUTO.openCvFlag());
+        assertEquals(OptionalInt.of(org.opencv.imgproc.Imgproc.INTER_LANCZOS4), Interpolation.LANCZOS4.openCvFlag());
+    }
+
+    @Test
+    void tiffCompressionIsChosenWithWithCompression() {
+        assertEquals(TiffOptions.Compression.DEFLATE,
+                TiffOptions.defaults().withCompression(TiffOptions.Compression.DEFLATE).compression());
+        try (ImageMat img = Imbytes.decode(TestImages.bytes("valid/pillow/hopper.jpg"))) {
+            int stored = Imbytes.encode(img.mat(), TiffOptions.defaults().withCompression(TiffOptions.Compression.NONE)).length;
+            int deflated = Imbytes.encode(img.mat(), TiffOptions.defaults().withCompression(TiffOptions.Compression.DEFLATE)).length;
+            assertTrue(stored >= 128 * 128 * 3, "uncompressed holds every sample: " + stored);
+            assertTrue(deflated < stored, "deflate " + deflated + " < none " + stored);
+        }
+    }
+
+    @Test
     void fitComputesSizes() {
-        assertArrayEquals(new int[] {500, 500}, Fit.exact(500, 500).outputSize(1800, 1200));
-        assertArrayEquals(new int[] {500, 333}, Fit.within(500, 500).outputSize(1800, 1200));
-        assertArrayEquals(new int[] {333, 500}, Fit.within(500, 500).outputSize(1200, 1800));
-        assertArrayEquals(new int[] {750, 500}, Fit.cover(500, 500).resizedSize(1800, 1200));
-        assertArrayEquals(new int[] {500, 500}, Fit.cover(500, 500).outputSize(1800, 1200));
-        assertArrayEquals(new int[] {300, 200}, Fit.width(300).outputSize(1800, 1200));
-        assertArrayEquals(new int[] {450, 300}, Fit.height(300).outputSize(1800, 1200));
-        assertArrayEquals(new int[] {900, 600}, Fit.scale(0.5).outputSize(1800, 1200));
-        assertArrayEquals(new int[] {3600, 2400}, Fit.scale(2).outputSize(1800, 1200));
-        assertArrayEquals(new int[] {100, 50}, Fit.within(500, 500).noUpscale().outputSize(100, 50));
-        assertArrayEquals(new int[] {1000, 500}, Fit.within(1000, 1000).outputSize(100, 50));
-        assertArrayEquals(new int[] {80, 50}, Fit.cover(80, 80).noUpscale().outputSize(100, 50));
-        assertArrayEquals(new int[] {10, 1}, Fit.within(10, 10).outputSize(10_000, 1), "never 0 pixels");
+        assertEquals(new Size(500, 500), Fit.exact(500, 500).outputSize(new Size(1800, 1200)));
+        assertEquals(new Size(500, 333), Fit.within(500, 500).outputSize(new Size(1800, 1200)));
+        assertEquals(new Size(333, 500), Fit.within(500, 500).outputSize(new Size(1200, 1800)));
+        assertEquals(new Size(750, 500), Fit.cover(500, 500).resizedSize(new Size(1800, 1200)));
+        assertEquals(new Size(500, 500), Fit.cover(500, 500).outputSize(new Size(1800, 1200)));
+        assertEquals(new Size(300, 200), Fit.width(300).outputSize(new Size(1800, 1200)));
+        assertEquals(new Size(450, 300), Fit.height(300).outputSize(new Size(1800, 1200)));
+        assertEquals(new Size(900, 600), Fit.scale(0.5).outputSize(new Size(1800, 1200)));
+        assertEquals(new Size(3600, 2400), Fit.scale(2).outputSize(new Size(1800, 1200)));
+        assertEquals(new Size(100, 50), Fit.within(500, 500).withUpscale(false).outputSize(new Size(100, 50)));
+        assertEquals(new Size(1000, 500), Fit.within(1000, 1000).outputSize(new Size(100, 50)));
+        assertEquals(new Size(80, 50), Fit.cover(80, 80).withUpscale(false).outputSize(new Size(100, 50)));
+        assertEquals(new Size(10, 1), Fit.within(10, 10).outputSize(new Size(10_000, 1)), "never 0 pixels");
     }
 
     @Test
     void resizeProducesTheComputedSizes() {
         try (ImageMat img = Imbytes.decode(TestImages.bytes("valid/pillow/hopper.jpg"))) {
             for (Fit f : new Fit[] {Fit.exact(50, 20), Fit.within(60, 60), Fit.cover(60, 30), Fit.width(200),
-                    Fit.height(10), Fit.scale(1.5), Fit.within(500, 500).noUpscale(),
-                    Fit.exact(64, 64).interpolation(Interpolation.LANCZOS4)}) {
-                int[] expected = f.outputSize(128, 128);
+                    Fit.height(10), Fit.scale(1.5), Fit.within(500, 500).withUpscale(false),
+                    Fit.exact(64, 64).withInterpolation(Interpolation.LANCZOS4)}) {
+                Size expected = f.outputSize(new Size(128, 128));
                 try (ImageMat out = Imbytes.resize(img.mat(), f)) {
-                    assertEquals(expected[0], out.width(), f.toString());
-                    assertEquals(expected[1], out.height(), f.toString());
+                    assertEquals(expected.width(), out.width(), f.toString());
+                    assertEquals(expected.height(), out.height(), f.toString());
                 }
             }
         }
@@ -122,7 +146,7 @@ class OptionsTest {
             assertTrue(sof2, "progressive JPEG has an SOF2 marker");
             for (ChromaSubsampling s : ChromaSubsampling.values()) {
                 byte[] out = Imbytes.encode(img.mat(), JpegOptions.defaults().withSubsampling(s).withRestartInterval(4)
-                        .withLumaChromaQuality(90, 70));
+                        .withLumaQuality(90).withChromaQuality(70));
                 Imbytes.decode(out).close();
             }
         }

@@ -30,7 +30,7 @@ class OrientationTest {
 
     @Test
     void ignoringOrientationKeepsTheStoredPixels() {
-        DecodeOptions ignore = DecodeOptions.defaults().withOrientation(false);
+        DecodeOptions ignore = DecodeOptions.defaults().withApplyOrientation(false);
         try (ImageMat six = Imbytes.decode(TestImages.bytes(DIR + "Landscape_6.jpg"), ignore);
              ImageMat one = Imbytes.decode(TestImages.bytes(DIR + "Landscape_1.jpg"))) {
             assertEquals(1200, six.width());
@@ -54,7 +54,7 @@ class OrientationTest {
     @Test
     void resizeAndConvertSeeTheUprightImage() {
         ConversionResult r = Imbytes.convertDetailed(TestImages.bytes(DIR + "Landscape_5.jpg"),
-                Conversion.to(Format.PNG).resize(Fit.width(300)));
+                Conversion.to(Format.PNG).withFit(Fit.width(300)));
         assertEquals(300, r.outputWidth());
         assertEquals(200, r.outputHeight());
         assertEquals(1200, r.inputWidth(), "input size is reported as stored");

@@ -95,14 +95,14 @@ class RoundTripTest {
                 "valid/pillow/hopper.jpg", "valid/pngsuite/basn2c08.png"}) {
             byte[] input = TestImages.bytes(path);
             byte[] raw = rawSeed(input, Imgcodecs.IMREAD_COLOR);  // AREA to shrink, CUBIC to enlarge, as documented
-            Conversion seed = Conversion.to(Format.JPEG).resize(Fit.exact(500, 500))
-                    .decodeWith(DecodeOptions.defaults().withShrinkOnLoad(false));
+            Conversion seed = Conversion.to(Format.JPEG).withFit(Fit.exact(500, 500))
+                    .withDecodeOptions(DecodeOptions.defaults().withShrinkOnLoad(false));
             assertArrayEquals(raw, Imbytes.convert(input, seed), path + " full decode");
         }
         // with shrink-on-load, the same as OpenCV's own reduced decode + the same resize
         byte[] photo = TestImages.bytes("large/exifr/canon-dslr.jpg");
         assertArrayEquals(rawSeed(photo, Imgcodecs.IMREAD_REDUCED_COLOR_4),
-                Imbytes.convert(photo, Conversion.to(Format.JPEG).resize(Fit.exact(500, 500))), "reduced decode");
+                Imbytes.convert(photo, Conversion.to(Format.JPEG).withFit(Fit.exact(500, 500))), "reduced decode");
     }
 
     private static byte[] rawSeed(byte[] input, int flags) {

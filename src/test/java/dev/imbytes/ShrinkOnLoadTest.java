@@ -1,11 +1,11 @@
 package dev.imbytes;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imbytes.internal.probe.ImageHeader;
 import dev.imbytes.internal.pipeline.Plan;
+import dev.imbytes.internal.pipeline.ResizeTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,9 +43,9 @@ class ShrinkOnLoadTest {
     void shrinkOnLoadLooksLikeFullDecode(String path, String label, Fit fit) {
         byte[] input = TestImages.bytes(path);
         for (ReadMode mode : new ReadMode[] {ReadMode.COLOR, ReadMode.GRAYSCALE}) {
-            Conversion shrink = Conversion.to(Format.PNG).resize(fit)
-                    .decodeWith(DecodeOptions.defaults().withMode(mode));
-            Conversion full = shrink.decodeWith(shrink.decodeOptions().withShrinkOnLoad(false));
+            Conversion shrink = Conversion.to(Format.PNG).withFit(fit)
+                    .withDecodeOptions(DecodeOptions.defaults().withMode(mode));
+            Conversion full = shrink.withDecodeOptions(shrink.decodeOptions().withShrinkOnLoad(false));
             assertTrue(shrink.decodeOptions().shrinkOnLoad(), "shrink-on-load is the default");
             ConversionResult a = Imbytes.convertDetailed(input, shrink);
             ConversionResult b = Imbytes.convertDetailed(input, full);
@@ -54,9 +54,9 @@ class ShrinkOnLoadTest {
                 Mat x = ma.mat();
                 Mat y = mb.mat();
                 assertEquals(Pixels.describe(y), Pixels.describe(x), path + " " + label + " " + mode);
-                int[] expected = fit.outputSize(uprightWidth(path), uprightHeight(path));
-                assertEquals(expected[0], x.cols(), "width " + path + " " + label);
-                assertEquals(expected[1], x.rows(), "height " + path + " " + label);
+                Size expected = fit.outputSize(new Size(uprightWidth(path), uprightHeight(path)));
+                assertEquals(expected.width(), x.cols(), "width " + path + " " + label);
+                assertEquals(expected.height(), x.rows(), "height " + path + " " + label);
                 assertEquals(mode == ReadMode.GRAYSCALE ? 1 : 3, x.channels());
                 double psnr = Pixels.psnr(x, y);
                 assertTrue(psnr >= MIN_PSNR, path + " " + label + " " + mode + ": PSNR " + psnr + " dB < " + MIN_PSNR);
@@ -68,7 +68,7 @@ class ShrinkOnLoadTest {
     @Test
     void orientationSurvivesShrinkOnLoad() {
         byte[] input = TestImages.bytes("orientation/exif-orientation-examples/Landscape_6.jpg");
-        Conversion c = Conversion.to(Format.PNG).resize(Fit.within(300, 300));
+        Conversion c = Conversion.to(Format.PNG).withFit(Fit.within(300, 300));
         ConversionResult shrunk = Imbytes.convertDetailed(input, c);
         assertEquals(300, shrunk.outputWidth());
         assertEquals(200, shrunk.outputHeight());
@@ -97,7 +97,7 @@ class ShrinkOnLoadTest {
     }
 
     private static int factor(ImageHeader h, Fit fit) {
-        return Plan.of(h, ReadMode.COLOR, true, fit).reduction();
+        return Plan.of(h, true, fit, true).reduction();
     }
 
     @Test
@@ -121,12 +121,28 @@ class ShrinkOnLoadTest {
     @Test
     void planUsesTheUprightSizeForRotatedImages() {
         ImageHeader rotated = jpeg(1200, 1800, 6); // upright 1800x1200
-        Plan p = Plan.of(rotated, ReadMode.COLOR, true, Fit.exact(450, 150));
+        Plan p = Plan.of(rotated, true, Fit.exact(450, 150), true);
         assertEquals(6, p.orientation());
-        assertArrayEquals(new int[] {1800, 1200}, new int[] {p.uprightWidth(), p.uprightHeight()});
+        assertEquals(new Size(1800, 1200), p.upright());
         assertEquals(4, p.reduction()); // 450x300 covers 450x150
         // Ignoring orientation: the stored 1200x1800 must cover 450 wide: 1/2 (600) but not 1/4 (300).
-        assertEquals(2, Plan.of(rotated, ReadMode.COLOR, false, Fit.exact(450, 150)).reduction());
+        assertEquals(2, Plan.of(rotated, false, Fit.exact(450, 150), true).reduction());
+    }
+
+    /** The plan computes the resize once, from the upright size, and carries it to the resize. */
+    @Test
+    void planCarriesTheResizeSizeComputedFromTheUprightSize() {
+        ImageHeader rotated = jpeg(1200, 1800, 6); // upright 1800x1200
+        ResizeTarget cover = Plan.of(rotated, true, Fit.cover(500, 500), true).resize().orElseThrow();
+        assertEquals(new Size(750, 500), cover.resized());
+        assertEquals(new Size(500, 500), cover.output());
+        ResizeTarget stored = Plan.of(rotated, false, Fit.cover(500, 500), true).resize().orElseThrow();
+        assertEquals(new Size(500, 750), stored.resized(), "orientation ignored: the stored size");
+        Plan noShrink = Plan.of(rotated, true, Fit.within(256, 256).withInterpolation(Interpolation.LANCZOS4), false);
+        assertEquals(1, noShrink.reduction(), "shrink-on-load off");
+        assertEquals(new ResizeTarget(new Size(256, 171), new Size(256, 171), Interpolation.LANCZOS4),
+                noShrink.resize().orElseThrow(), "the resize is planned with shrink-on-load off too");
+        assertTrue(Plan.of(rotated, true, null, true).resize().isEmpty(), "no fit, no resize");
     }
 
     @Test

@@ -70,7 +70,7 @@ public class ConvertBench {
     public void setUp() {
         inputs = Images.load(set);
         conversion = Conversion.to(workload.format.equals("png") ? PngOptions.defaults() : JpegOptions.quality(workload.quality))
-                .resize(workload.exact ? Fit.exact(workload.width, workload.height) : Fit.within(workload.width, workload.height));
+                .withFit(workload.exact ? Fit.exact(workload.width, workload.height) : Fit.within(workload.width, workload.height));
         Imbytes.convert(inputs.get(0), conversion); // loads OpenCV
         ext = "." + workload.format;
         params = workload.format.equals("png")

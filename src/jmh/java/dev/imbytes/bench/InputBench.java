@@ -43,7 +43,7 @@ public class InputBench {
     private ByteBuffer[] direct;
     private ByteBuffer scratch;
     private int next;
-    private final Conversion thumb = Conversion.to(JpegOptions.quality(85)).resize(Fit.within(256, 256));
+    private final Conversion thumb = Conversion.to(JpegOptions.quality(85)).withFit(Fit.within(256, 256));
 
     @Setup(Level.Trial)
     public void setUp() {

@@ -23,8 +23,8 @@ public final class PeakRssMain {
         NativeLibrary.ensureLoaded();
         int out = 0;
         if (!mode.equals("none")) {
-            Conversion c = Conversion.to(JpegOptions.quality(85)).resize(Fit.within(256, 256));
-            c = c.decodeWith(c.decodeOptions().withShrinkOnLoad(mode.equals("shrink")));
+            Conversion c = Conversion.to(JpegOptions.quality(85)).withFit(Fit.within(256, 256));
+            c = c.withDecodeOptions(c.decodeOptions().withShrinkOnLoad(mode.equals("shrink")));
             out = Imbytes.convert(in, c).length;
         }
         String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream()

@@ -87,7 +87,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         Path in = Main.existing(input, "input");
         if (Files.isDirectory(in)) {
-            return folder(in, requested, writable(requested, Main.usage(() -> spec.toConversion(requested))));
+            return folder(in, requested, writable(requested, Main.usage(() -> requested == null ? spec.toConversion() : spec.toConversion(requested))));
         }
         Path out = singleOutput(in, requested);
         if (out != null && sameFile(in, out)) {
@@ -103,7 +103,7 @@ final class ConvertCommand implements Callable<Integer> {
      */
     private static Conversion conversion(ConversionSpec spec, Path out) {
         Format target = spec.format().orElseGet(() -> out == null ? null : formatOfName(out));
-        return writable(target, Main.usage(() -> spec.toConversion(target)));
+        return writable(target, Main.usage(() -> target == null ? spec.toConversion() : spec.toConversion(target)));
     }
 
     /** {@code c}, once the command line can write its {@code target} at all (else a usage error, before any work). */

@@ -56,7 +56,7 @@ final class UserMessages {
             return "the bundled OpenCV " + Imbytes.openCvVersion() + " has no " + f + " decoder, so imbytes cannot read "
                     + "this file (no flag changes that; convert it with another tool first)";
         }
-        if (!f.decodesInMemory() && !decode.tempFilesAllowed()) {
+        if (!f.decodesInMemory() && !decode.tempFileAllowed()) {
             return "OpenCV " + Imbytes.openCvVersion() + " decodes " + f + " only through a temporary file, which imbytes "
                     + "never writes; the command line has no flag to allow it";
         }

@@ -38,7 +38,7 @@ public final class DecodeAllMain {
                 outcome = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             try {
-                Imbytes.convert(data, Conversion.to(Format.PNG).decodeWith(options));
+                Imbytes.convert(data, Conversion.to(Format.PNG).withDecodeOptions(options));
             } catch (ImageException e) {
                 // the decode line already says why
             }

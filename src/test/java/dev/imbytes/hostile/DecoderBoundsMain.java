@@ -48,7 +48,7 @@ public final class DecoderBoundsMain {
     private static void tiff() throws Exception {
         for (Map.Entry<String, byte[]> c : TiffCases.all().entrySet()) {
             for (boolean lenient : new boolean[] {false, true}) {
-                Conversion conv = Conversion.to(Format.PNG).decodeWith(
+                Conversion conv = Conversion.to(Format.PNG).withDecodeOptions(
                         DecodeOptions.defaults().withMode(ReadMode.UNCHANGED).withLenient(lenient));
                 convert(c.getKey(), c.getValue(), conv, lenient ? "lenient" : "strict");
             }

@@ -118,9 +118,9 @@ class DecoderBoundsTest {
             assertThrows(ImageTooLargeException.class, () -> Imbytes.resize(img.mat(), Fit.exact(70000, 1)));
         }
         assertThrows(ImageTooLargeException.class,
-                () -> Imbytes.convert(png, Conversion.to(Format.PNG).resize(Fit.scale(100000))));
+                () -> Imbytes.convert(png, Conversion.to(Format.PNG).withFit(Fit.scale(100000))));
         assertThrows(ImageTooLargeException.class,
-                () -> Imbytes.convert(png, Conversion.to(Format.PNG).resize(Fit.width(Integer.MAX_VALUE))));
+                () -> Imbytes.convert(png, Conversion.to(Format.PNG).withFit(Fit.width(Integer.MAX_VALUE))));
     }
 
     @Test

@@ -49,7 +49,7 @@ class HeaderLieTest {
             } else {
                 assertInstanceOf(ImageException.class, d);
             }
-            Object c = Hostile.convertOrTyped(data, Conversion.to(Format.PNG).decodeWith(o));
+            Object c = Hostile.convertOrTyped(data, Conversion.to(Format.PNG).withDecodeOptions(o));
             if (c instanceof ConversionResult r) {
                 assertWithin(r.outputWidth(), r.outputHeight(), limits, "converted, lenient=" + lenient);
             }
@@ -107,8 +107,8 @@ class HeaderLieTest {
                 () -> Imbytes.decode(lie, DecodeOptions.defaults().withLimits(limitsFor(4999, 4000))));
         // shrink-on-load still checks the full size the reduced decode stands for
         assertLimitsHold(lie, limitsFor(5000, 4000));
-        Object c = Hostile.convertOrTyped(lie, Conversion.to(Format.PNG).resize(Fit.within(100, 100))
-                .decodeWith(DecodeOptions.defaults().withLimits(limitsFor(5000, 4000)).withLenient(true)));
+        Object c = Hostile.convertOrTyped(lie, Conversion.to(Format.PNG).withFit(Fit.within(100, 100))
+                .withDecodeOptions(DecodeOptions.defaults().withLimits(limitsFor(5000, 4000)).withLenient(true)));
         if (c instanceof ConversionResult r) {
             assertTrue(r.outputWidth() <= 100 && r.outputHeight() <= 100);
         }

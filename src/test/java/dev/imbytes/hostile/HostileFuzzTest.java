@@ -46,7 +46,7 @@ class HostileFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void convertToPng(byte[] data) {
         try {
-            byte[] png = Imbytes.convert(data, Conversion.to(Format.PNG).resize(Fit.within(32, 32)).decodeWith(ALL));
+            byte[] png = Imbytes.convert(data, Conversion.to(Format.PNG).withFit(Fit.within(32, 32)).withDecodeOptions(ALL));
             if (png.length == 0) {
                 throw new IllegalStateException("a conversion returned no bytes");
             }

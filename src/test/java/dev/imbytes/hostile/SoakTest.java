@@ -47,8 +47,8 @@ class SoakTest {
         Format to = TARGETS[i / DATA.size() % TARGETS.length];
         int side = 24 + i % 5 * 16;
         try {
-            return Imbytes.convert(in, Conversion.to(to).resize(Fit.within(side, side))
-                    .decodeWith(DecodeOptions.defaults().withLenient(i % 7 == 0)));
+            return Imbytes.convert(in, Conversion.to(to).withFit(Fit.within(side, side))
+                    .withDecodeOptions(DecodeOptions.defaults().withLenient(i % 7 == 0)));
         } catch (ImageException refused) {
             return new byte[0];
         }

@@ -53,7 +53,7 @@ class TruncationTest {
         assertThrows(CorruptImageException.class, () -> Imbytes.convert(data, Conversion.to(Format.PNG)));
 
         Object lenient = Hostile.convertOrTyped(data,
-                Conversion.to(Format.PNG).decodeWith(DecodeOptions.defaults().withLenient(true)));
+                Conversion.to(Format.PNG).withDecodeOptions(DecodeOptions.defaults().withLenient(true)));
         if (lenient instanceof ConversionResult r) {
             assertTrue(r.partial(), "a lenient decode of a cut file says partial");
             assertTrue(r.outputWidth() > 0 && r.outputHeight() > 0);

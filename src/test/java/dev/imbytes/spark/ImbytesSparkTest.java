@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imbytes.Fit;
+import dev.imbytes.Size;
 import dev.imbytes.Format;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.Imbytes;
@@ -67,15 +68,15 @@ class ImbytesSparkTest {
                     }
                     assertNull(error, index + " should convert");
                     int o = index.appliedOrientation();
-                    int[] wh = Fit.within(64, 64).outputSize(o >= 5 ? index.h() : index.w(), o >= 5 ? index.w() : index.h());
+                    Size wh = Fit.within(64, 64).outputSize(o >= 5 ? new Size(index.h(), index.w()) : new Size(index.w(), index.h()));
                     byte[] data = (byte[]) r.get(1);
                     ImageInfo info = Imbytes.info(data);
                     assertEquals(Format.PNG, info.format(), index.toString());
-                    assertEquals(wh[0], info.width(), index + " width");
-                    assertEquals(wh[1], info.height(), index + " height");
+                    assertEquals(wh.width(), info.width(), index + " width");
+                    assertEquals(wh.height(), info.height(), index + " height");
                     assertEquals("png", r.getString(2));
-                    assertEquals(wh[0], r.getInt(3));
-                    assertEquals(wh[1], r.getInt(4));
+                    assertEquals(wh.width(), r.getInt(3));
+                    assertEquals(wh.height(), r.getInt(4));
                 }
                 case MUST_FAIL, BOMB -> {
                     assertNotNull(error, index + " must give an error row");

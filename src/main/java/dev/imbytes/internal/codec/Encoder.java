@@ -86,12 +86,8 @@ public final class Encoder {
             if (j.restartInterval() > 0) {
                 p.add(Imgcodecs.IMWRITE_JPEG_RST_INTERVAL, j.restartInterval());
             }
-            if (j.lumaQuality() >= 0) {
-                p.add(Imgcodecs.IMWRITE_JPEG_LUMA_QUALITY, j.lumaQuality());
-            }
-            if (j.chromaQuality() >= 0) {
-                p.add(Imgcodecs.IMWRITE_JPEG_CHROMA_QUALITY, j.chromaQuality());
-            }
+            j.lumaQuality().ifPresent(q -> p.add(Imgcodecs.IMWRITE_JPEG_LUMA_QUALITY, q));
+            j.chromaQuality().ifPresent(q -> p.add(Imgcodecs.IMWRITE_JPEG_CHROMA_QUALITY, q));
             if (j.subsampling() != dev.imbytes.ChromaSubsampling.S420) { // 4:2:0 is libjpeg's own default
                 p.add(Imgcodecs.IMWRITE_JPEG_SAMPLING_FACTOR, j.subsampling().openCvValue());
             }

@@ -21,6 +21,7 @@ import dev.imbytes.ImageException;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.ImageTooLargeException;
 import dev.imbytes.Limits;
+import dev.imbytes.Size;
 import dev.imbytes.UnsupportedFormatException;
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
@@ -68,9 +69,9 @@ public final class Pipeline {
             throw new UnsupportedFormatException("the bundled OpenCV " + org.opencv.core.Core.VERSION
                     + " has no decoder for " + f + " (" + header.width() + "x" + header.height() + ")");
         }
-        if (!f.decodesInMemory() && !options.tempFilesAllowed()) {
+        if (!f.decodesInMemory() && !options.tempFileAllowed()) {
             throw new UnsupportedFormatException("OpenCV 4.9 decodes " + f + " only through a temporary file, and imbytes"
-                    + " never touches the disk unless allowed (DecodeOptions.withTempFilesAllowed(true))");
+                    + " never touches the disk unless allowed (DecodeOptions.withTempFileAllowed(true))");
         }
         ImageHeader checked = header;
         if (f == Format.TIFF) { // lenient too: these would make the decoder log or allocate out of proportion
@@ -84,23 +85,24 @@ public final class Pipeline {
     }
 
     /**
-     * Decodes and orients, with shrink-on-load when {@code fitHint} allows it.
+     * Decodes and orients, with shrink-on-load when {@code fit} allows it.
      *
-     * @param fitHint the resize that will follow, or {@code null}; only used to plan a reduced decode
+     * @param fit the resize that will follow, or {@code null}: planned here, once, and carried in
+     *            the result's {@link Plan} for {@link #resize(Decoded, Limits, MatScope)}
      */
-    public static Decoded decode(ByteBuffer input, DecodeOptions options, Fit fitHint, MatScope scope) {
-        return lastResort(() -> decodeChecked(input, options, fitHint, scope));
+    public static Decoded decode(ByteBuffer input, DecodeOptions options, Fit fit, MatScope scope) {
+        return lastResort(() -> decodeChecked(input, options, fit, scope));
     }
 
-    private static Decoded decodeChecked(ByteBuffer input, DecodeOptions options, Fit fitHint, MatScope scope) {
+    private static Decoded decodeChecked(ByteBuffer input, DecodeOptions options, Fit fit, MatScope scope) {
         NativeLibrary.ensureLoaded();
         ImageHeader header = inspect(input, options);
-        return about(header, input, () -> decodeInspected(input, header, options, fitHint, scope));
+        return about(header, input, () -> decodeInspected(input, header, options, fit, scope));
     }
 
-    private static Decoded decodeInspected(ByteBuffer input, ImageHeader header, DecodeOptions options, Fit fitHint,
+    private static Decoded decodeInspected(ByteBuffer input, ImageHeader header, DecodeOptions options, Fit fit,
                                            MatScope scope) {
-        Plan plan = Plan.of(header, options.mode(), options.applyOrientation(), options.shrinkOnLoad() ? fitHint : null);
+        Plan plan = Plan.of(header, options.applyOrientation(), fit, options.shrinkOnLoad());
         Mat decoded = Plan.isFourComponent(header)
                 ? FourComponentJpeg.decode(input, header, options.mode(), scope)
                 : Decoder.decode(input, header, options, plan, scope);
@@ -113,16 +115,15 @@ public final class Pipeline {
     }
 
     /**
-     * Resizes a decoded image; the full upright size comes from the plan (the Mat may be reduced).
+     * Resizes a decoded image to the size its plan decided (the Mat may be reduced); without a
+     * planned resize, the image itself.
      *
      * @throws ImageTooLargeException when the result would be over {@code limits}, before any native call
      */
-    public static Mat resize(Decoded image, Fit fit, Limits limits, MatScope scope) {
-        if (fit == null) {
-            return image.mat();
-        }
-        return lastResort(() -> Resizer.apply(image.mat(), fit, image.plan().uprightWidth(), image.plan().uprightHeight(),
-                limits, scope));
+    public static Mat resize(Decoded image, Limits limits, MatScope scope) {
+        return image.plan().resize()
+                .map(target -> lastResort(() -> Resizer.apply(image.mat(), target, limits, scope)))
+                .orElse(image.mat());
     }
 
     /**
@@ -131,7 +132,8 @@ public final class Pipeline {
      * @throws ImageTooLargeException when the result would be over {@code limits}, before any native call
      */
     public static Mat resize(Mat image, Fit fit, Limits limits, MatScope scope) {
-        return lastResort(() -> Resizer.apply(image, fit, image.cols(), image.rows(), limits, scope));
+        ResizeTarget target = ResizeTarget.of(fit, new Size(image.cols(), image.rows()));
+        return lastResort(() -> Resizer.apply(image, target, limits, scope));
     }
 
     /** Adapts an image to what {@code options.format()} can store, then encodes it. */
@@ -172,15 +174,15 @@ public final class Pipeline {
         try (MatScope scope = new MatScope()) {
             Fit fit = conversion.fit().orElse(null);
             Decoded decoded = decode(input, conversion.decodeOptions(), fit, scope);
-            return about(decoded.header(), input, () -> encodeDecoded(decoded, conversion, fit, scope));
+            return about(decoded.header(), input, () -> encodeDecoded(decoded, conversion, scope));
         }
     }
 
-    private static ConversionResult encodeDecoded(Decoded decoded, Conversion conversion, Fit fit, MatScope scope) {
+    private static ConversionResult encodeDecoded(Decoded decoded, Conversion conversion, MatScope scope) {
         Format inputFormat = decoded.header().format();
         EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(inputFormat));
         Encoder.checkWritable(encode); // the one check: before the resize, so no work is done for nothing
-        Mat resized = resize(decoded, fit, conversion.decodeOptions().limits(), scope);
+        Mat resized = resize(decoded, conversion.decodeOptions().limits(), scope);
         if (resized != decoded.mat()) {
             scope.releaseEarly(decoded.mat()); // a crop's view keeps its own reference to the pixels
         }

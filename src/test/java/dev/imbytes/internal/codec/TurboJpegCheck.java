@@ -191,7 +191,7 @@ public final class TurboJpegCheck {
         compareEncode("landscape q90 4:2:2 again", small, JpegOptions.quality(90).withSubsampling(ChromaSubsampling.S422), 30);
         check(acc.encode(small, JpegOptions.quality(85).withOptimize(true)) == null, "optimize → null (OpenCV)");
         check(acc.encode(small, JpegOptions.quality(85).withRestartInterval(4)) == null, "restart interval → null (OpenCV)");
-        check(acc.encode(small, JpegOptions.quality(85).withLumaChromaQuality(90, 70)) == null, "luma/chroma → null (OpenCV)");
+        check(acc.encode(small, JpegOptions.quality(85).withLumaQuality(90).withChromaQuality(70)) == null, "luma/chroma → null (OpenCV)");
         canon.release();
     }
 

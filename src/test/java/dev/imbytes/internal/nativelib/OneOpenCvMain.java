@@ -41,7 +41,7 @@ public final class OneOpenCvMain {
         for (String step : args) {
             if (step.equals("imbytes")) {
                 byte[] in = Files.readAllBytes(TestImages.fixture("orientation/exif-orientation-examples/Landscape_1.jpg"));
-                Imbytes.convert(in, Conversion.to(PngOptions.defaults()).resize(Fit.within(32, 32)));
+                Imbytes.convert(in, Conversion.to(PngOptions.defaults()).withFit(Fit.within(32, 32)));
             } else if (step.equals("loadLocally")) {
                 nu.pattern.OpenCV.loadLocally();
             } else if (step.equals("loadShared")) {

@@ -25,7 +25,7 @@ public final class StartupMain {
         }
         byte[] in = Files.readAllBytes(args.length > 0 ? Path.of(args[0])
                 : TestImages.fixture("orientation/exif-orientation-examples/Landscape_1.jpg"));
-        byte[] out = Imbytes.convert(in, Conversion.to(JpegOptions.quality(85)).resize(Fit.within(256, 256)));
+        byte[] out = Imbytes.convert(in, Conversion.to(JpegOptions.quality(85)).withFit(Fit.within(256, 256)));
         System.out.println("source=" + NativeLibrary.source());
         System.out.println("bytes=" + out.length);
     }

@@ -168,7 +168,7 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
     @Override
     public byte[] encode(Mat image, JpegOptions options) {
         if (options.optimize() || options.restartInterval() > 0
-                || options.lumaQuality() >= 0 || options.chromaQuality() >= 0) {
+                || options.lumaQuality().isPresent() || options.chromaQuality().isPresent()) {
             return null; // OpenCV's encoder does these; TurboJPEG 2.x cannot reproduce them exactly
         }
         int type = image.type();
