@@ -11,7 +11,6 @@ import dev.imbytes.JpegOptions;
 import dev.imbytes.internal.codec.JpegAccelerator;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import org.opencv.core.CvType;
@@ -39,17 +38,12 @@ import org.opencv.core.Mat;
  */
 public final class TurboJpegAccelerator implements JpegAccelerator {
 
-    /** Heap input larger than this is copied into a per-call buffer instead of the kept one. */
-    private static final long SCRATCH_KEEP_MAX = 16L << 20;
-
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final TurboJpegLibrary lib;
-    private final ThreadLocal<PerThread> perThread;
+    private final ThreadLocal<ThreadHandles> perThread;
 
     private TurboJpegAccelerator(TurboJpegLibrary lib) {
         this.lib = lib;
-        this.perThread = ThreadLocal.withInitial(() -> new PerThread(lib));
+        this.perThread = ThreadLocal.withInitial(() -> new ThreadHandles(lib));
     }
 
     /**
@@ -94,14 +88,14 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
         if (length == 0) {
             throw new CorruptImageException("JPEG: empty input");
         }
-        PerThread t = perThread.get();
+        ThreadHandles t = perThread.get();
         MemorySegment handle = t.decompressor();
         Arena callArena = null;
         try {
             MemorySegment src;
             if (jpeg.isDirect()) {
                 src = MemorySegment.ofBuffer(jpeg); // position..limit, no copy
-            } else if (length <= SCRATCH_KEEP_MAX) {
+            } else if (length <= ThreadHandles.SCRATCH_KEEP_MAX) {
                 src = t.scratch(length);
                 MemorySegment.copy(MemorySegment.ofBuffer(jpeg), 0, src, 0, length);
             } else {
@@ -118,7 +112,7 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
         }
     }
 
-    private Mat decode(PerThread t, MemorySegment handle, MemorySegment src, long length, int denom,
+    private Mat decode(ThreadHandles t, MemorySegment handle, MemorySegment src, long length, int denom,
                        boolean grayscale) {
         MemorySegment ints = t.ints; // width, height, subsampling, colour space
         ints.fill((byte) 0);
@@ -192,7 +186,7 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
         if (image.dims() != 2 || rows <= 0 || cols <= 0 || image.dataAddr() == 0 || pitch > Integer.MAX_VALUE) {
             return null; // let OpenCV report what is wrong
         }
-        PerThread t = perThread.get();
+        ThreadHandles t = perThread.get();
         MemorySegment handle = t.compressor();
         MemorySegment src = MemorySegment.ofAddress(image.dataAddr())
                 .reinterpret(pitch * (rows - 1) + (long) cols * channels);
@@ -256,100 +250,6 @@ public final class TurboJpegAccelerator implements JpegAccelerator {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
-        }
-    }
-
-    /** One thread's TurboJPEG instances and buffers. */
-    private static final class PerThread {
-        final Arena arena = Arena.ofAuto();
-        final MemorySegment ints = arena.allocate(JAVA_INT, 4);
-        final MemorySegment outPtr = arena.allocate(ADDRESS);
-        final MemorySegment outSize = arena.allocate(JAVA_LONG);
-        final Instances instances;
-        MemorySegment scratch = MemorySegment.NULL;
-
-        PerThread(TurboJpegLibrary lib) {
-            instances = new Instances(lib);
-            CLEANER.register(this, instances);
-        }
-
-        MemorySegment decompressor() {
-            if (instances.decompressor == null) {
-                instances.decompressor = newHandle(instances.lib.initDecompress, "tjInitDecompress");
-            }
-            return instances.decompressor;
-        }
-
-        MemorySegment compressor() {
-            if (instances.compressor == null) {
-                instances.compressor = newHandle(instances.lib.initCompress, "tjInitCompress");
-            }
-            return instances.compressor;
-        }
-
-        private MemorySegment newHandle(java.lang.invoke.MethodHandle init, String name) {
-            MemorySegment h = (MemorySegment) callObject(init);
-            if (h.address() == 0) {
-                throw new IllegalStateException(name + ": " + instances.lib.errorString(MemorySegment.NULL));
-            }
-            return h;
-        }
-
-        void destroyCompressor() {
-            MemorySegment h = instances.compressor;
-            instances.compressor = null;
-            instances.destroy(h);
-        }
-
-        /** A kept native buffer of at least {@code size} bytes, grown by doubling. */
-        MemorySegment scratch(long size) {
-            if (scratch.byteSize() < size) {
-                long n = Math.max(64 * 1024, Long.highestOneBit(size - 1) << 1);
-                scratch = arena.allocate(Math.min(n, SCRATCH_KEEP_MAX));
-            }
-            return scratch.asSlice(0, size);
-        }
-
-        private static Object callObject(java.lang.invoke.MethodHandle mh) {
-            try {
-                return (MemorySegment) mh.invokeExact();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
-        }
-    }
-
-    /**
-     * The native instances, apart from {@link PerThread} so that the Cleaner can destroy them
-     * after their owner became unreachable (and so cannot be in a call).
-     */
-    private static final class Instances implements Runnable {
-        final TurboJpegLibrary lib;
-        volatile MemorySegment decompressor;
-        volatile MemorySegment compressor;
-
-        Instances(TurboJpegLibrary lib) {
-            this.lib = lib;
-        }
-
-        @Override
-        public void run() {
-            destroy(decompressor);
-            destroy(compressor);
-            decompressor = null;
-            compressor = null;
-        }
-
-        void destroy(MemorySegment h) {
-            if (h != null && h.address() != 0) {
-                try {
-                    int ignored = (int) lib.destroy.invokeExact(h);
-                } catch (Throwable ignored) {
-                    // nothing to do at cleanup time
-                }
-            }
         }
     }
 }
