@@ -214,9 +214,14 @@ class ConvertCommandTest {
     @Test
     void aFailureInTheMiddleOfAWriteLeavesNoFileUnderTheFinalName(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("nested/out.png");
-        AtomicFiles failing = new AtomicFiles(temp -> {
-            assertTrue(Files.size(temp) > 0, "half the bytes are in the temporary");
-            throw new IOException("disk full (injected)");
+        AtomicFiles failing = new AtomicFiles((temp, real) -> new java.io.FilterOutputStream(real) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                real.write(b, off, len / 2);
+                real.flush();
+                assertTrue(Files.size(temp) > 0, "half the bytes are in the temporary");
+                throw new IOException("disk full (injected)");
+            }
         });
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         Main.Streams io = new Main.Streams(new java.io.ByteArrayInputStream(new byte[0]), new PrintStream(json, true),

@@ -25,15 +25,20 @@ public final class AtomicFiles {
     private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
     private final WriteHook hook;
 
-    /** A point where tests inject a failure in the middle of a write. */
+    /**
+     * What stands between the bytes and a temporary: the stream itself in use, a failing one in the
+     * test that shows an interrupted write leaves nothing under the final name.
+     */
     public interface WriteHook {
-        void afterFirstHalf(Path temp) throws IOException;
+        OutputStream around(Path temp, OutputStream out) throws IOException;
     }
 
+    /** Atomic writes straight to the file system. */
     public AtomicFiles() {
-        this(t -> { });
+        this((temp, out) -> out);
     }
 
+    /** Atomic writes through {@code hook} (for tests that make a write fail part-way). */
     public AtomicFiles(WriteHook hook) {
         this.hook = hook;
     }
@@ -57,11 +62,9 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp = createTemporary(dir);
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                int half = data.length / 2;
-                out.write(data, 0, half);
-                hook.afterFirstHalf(temp);
-                out.write(data, half, data.length - half);
+            try (OutputStream out = hook.around(temp,
+                    Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+                out.write(data);
             }
             if (overwrite) {
                 move(temp, target);
@@ -133,22 +136,19 @@ public final class AtomicFiles {
      * Removes the temporaries that an earlier, killed run left anywhere below {@code root}: regular
      * files whose name carries a seal that matches their folder ({@link TempNames#provablyOurs}).
      */
-    public static int cleanStale(Path root) throws IOException {
+    public static void cleanStale(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
-            return 0;
+            return;
         }
-        int[] removed = {0};
         try (var walk = Files.walk(root)) {
             walk.filter(p -> TempNames.provablyOurs(p) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
-                    removed[0]++;
                 } catch (IOException ignored) {
                     // not ours to fight over: it is skipped as input anyway
                 }
             });
         }
-        return removed[0];
     }
 
     /** Whether {@code p} has the shape of an imbytes temporary (such files are never taken as inputs). */
