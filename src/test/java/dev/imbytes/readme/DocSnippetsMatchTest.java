@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every {@code ```java} block of README.md and docs/*.md is a region of a compiled test source, and
  * every region appears in a doc. A block's {@code import} lines must be imports of the region's
- * file (they cannot sit inside a method); the rest must equal the region, compared line by line
+ * file (they cannot sit inside a method), and every type the file imports and the block names must
+ * be imported by the block (so it compiles as shown); the rest must equal the region, compared line by line
  * after trimming and collapsing runs of spaces (indentation differs: the region sits in a method).
  */
 class DocSnippetsMatchTest {
@@ -44,8 +46,19 @@ class DocSnippetsMatchTest {
                 continue;
             }
             for (String imp : block.imports()) {
-                if (same.stream().noneMatch(r -> r.fileImports().contains(imp))) {
+                if (same.stream().noneMatch(r -> r.fileImports().contains(imp) || coversAny(imp, r.fileImports()))) {
                     problems.add(block.where() + ": \"" + imp + "\" is not an import of " + same.get(0).where());
+                }
+            }
+            // The other direction: a type the region's file imports and the block names must be
+            // imported by the block too, or the block as shown does not compile.
+            for (Region region : same) {
+                for (String imp : region.fileImports()) {
+                    if (imp.endsWith(".*;")) {
+                        problems.add(region.where() + ": \"" + imp + "\" hides which types the block needs; import them one by one");
+                    } else if (namesType(block.body(), imp) && !covered(imp, block.imports())) {
+                        problems.add(block.where() + ": the block uses " + simpleName(imp) + " but lacks \"" + imp + "\"");
+                    }
                 }
             }
         }
@@ -58,10 +71,54 @@ class DocSnippetsMatchTest {
     }
 
     @Test
-    void theComparisonSeesAChangedWord() {
-        // Guards the normaliser: indentation is ignored, a different token is not.
+    void theComparisonSeesAChangedWordAndIgnoresComments() {
+        // Guards the normaliser (indentation is ignored, a different token is not) and the comment
+        // stripper the import check relies on (a type named only in a comment needs no import).
         assertEquals(normalise(List.of("    int  a = 1;", "", "b();")), normalise(List.of("int a = 1;", "b();")));
         assertFalse(normalise(List.of("int a = 1;")).equals(normalise(List.of("int a = 2;"))));
+        assertEquals("load(\"s3a://x\"); \nf(Mat m);", withoutLineComments("load(\"s3a://x\"); // Mat\nf(Mat m);"));
+    }
+
+    /** Whether {@code imports} hold {@code single} itself or its package's wildcard import. */
+    private static boolean covered(String single, List<String> imports) {
+        String pkg = single.substring(0, single.lastIndexOf('.'));
+        return imports.contains(single) || imports.contains(pkg + ".*;");
+    }
+
+    /** Whether a wildcard import names the package of at least one of {@code singles}. */
+    private static boolean coversAny(String wildcard, List<String> singles) {
+        return wildcard.endsWith(".*;") && singles.stream().anyMatch(s -> covered(s, List.of(wildcard)));
+    }
+
+    private static String simpleName(String single) {
+        return single.substring(single.lastIndexOf('.') + 1, single.length() - 1);
+    }
+
+    /** Whether the block's code (its comments left out) names the imported type as a whole word. */
+    private static boolean namesType(String body, String single) {
+        return Pattern.compile("\\b" + Pattern.quote(simpleName(single)) + "\\b").matcher(withoutLineComments(body)).find();
+    }
+
+    /** The text without {@code //} comments; a {@code //} inside a string literal stays. */
+    static String withoutLineComments(String body) {
+        StringBuilder code = new StringBuilder();
+        boolean inString = false;
+        boolean inComment = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n') {
+                inComment = false;
+            } else if (inComment) {
+                continue;
+            } else if (!inString && c == '/' && i + 1 < body.length() && body.charAt(i + 1) == '/') {
+                inComment = true;
+                continue;
+            } else if (c == '"' && (i == 0 || body.charAt(i - 1) != '\\')) {
+                inString = !inString;
+            }
+            code.append(c);
+        }
+        return code.toString();
     }
 
     private static List<Block> docBlocks() throws IOException {

@@ -1,6 +1,17 @@
 package dev.imbytes.readme;
 
-import dev.imbytes.*;
+import dev.imbytes.Background;
+import dev.imbytes.Conversion;
+import dev.imbytes.ConversionResult;
+import dev.imbytes.Fit;
+import dev.imbytes.Format;
+import dev.imbytes.ImageInfo;
+import dev.imbytes.ImageMat;
+import dev.imbytes.Imbytes;
+import dev.imbytes.Interpolation;
+import dev.imbytes.JpegOptions;
+import dev.imbytes.PngOptions;
+import dev.imbytes.WebpOptions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +20,8 @@ import org.opencv.core.Mat;
 /**
  * The Java blocks of README.md, each held as a region between a {@code // README: name} line and a
  * {@code // END} line. {@link DocSnippetsMatchTest} checks that every region is, word for word, a
- * block of a doc (its import lines are this file's imports), so a README block that stops
+ * block of a doc, and that the block imports every type this file imports for it, so a README
+ * block that stops
  * compiling breaks the build here; {@link ReadmeSnippetsTest} runs them. The variables a block
  * uses but does not declare ({@code mat}, {@code bytes}, ...) are the surrounding method's
  * parameters; what a block computes is returned so that the test can check it.

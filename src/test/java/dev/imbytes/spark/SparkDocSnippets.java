@@ -1,6 +1,10 @@
 package dev.imbytes.spark;
 
-import dev.imbytes.*;
+import dev.imbytes.ImageMat;
+import dev.imbytes.Imbytes;
+import dev.imbytes.WebpOptions;
+// Same-package imports on purpose: the doc blocks need them, and DocSnippetsMatchTest checks
+// each block imports what this file imports for it.
 import dev.imbytes.spark.ImageRows;
 import dev.imbytes.spark.ImbytesSpark;
 import org.apache.spark.sql.Dataset;
