@@ -1,0 +1,59 @@
+package dev.imbytes.readme;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.imbytes.Format;
+import dev.imbytes.ImageInfo;
+import dev.imbytes.ImageMat;
+import dev.imbytes.Imbytes;
+import dev.imbytes.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Runs the README's Java blocks on a real photo and checks that each does what its comment says. */
+class ReadmeSnippetsTest {
+    /** 1800x1200 camera JPEG, EXIF orientation 1 (upright as stored). */
+    private static final String PHOTO = "orientation/exif-orientation-examples/Landscape_1.jpg";
+
+    @Test
+    void basicBlockEncodesConvertsAndDecodes() {
+        byte[] input = TestImages.bytes(PHOTO);
+        BufferedImage bufferedImage = Imbytes.decodeToBufferedImage(input);
+        try (ImageMat mat = Imbytes.decode(input)) {
+            ReadmeSnippets.Basic out = ReadmeSnippets.basic(mat.mat(), bufferedImage, input);
+            assertInfo(out.jpeg(), Format.JPEG, 1800, 1200);
+            assertInfo(out.png(), Format.PNG, 1800, 1200);
+            assertInfo(out.webp(), Format.WEBP, 500, 333);   // within 500x500 keeps 3:2
+            assertEquals(1800, out.width());
+        }
+    }
+
+    @Test
+    void moreBlockConvertsInspectsResizesAndStreams() throws IOException {
+        byte[] input = TestImages.bytes(PHOTO);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try (ImageMat mat = Imbytes.decode(input)) {
+            ReadmeSnippets.More out = ReadmeSnippets.more(input, mat.mat(), stream);
+            assertEquals(Format.JPEG, out.result().inputFormat());
+            assertEquals(256, out.result().outputWidth());
+            assertInfo(out.result().bytes(), Format.JPEG, 256, 256);   // cover fills 256x256
+            ImageInfo info = out.info();
+            assertEquals(Arrays.asList(Format.JPEG, 1800, 1200, 3),
+                    Arrays.asList(info.format(), info.width(), info.height(), info.channels()));
+            assertEquals(Arrays.asList(1800, 1200), Arrays.asList(out.img().getWidth(), out.img().getHeight()));
+            assertInfo(out.smallJpeg(), Format.JPEG, 800, 533);   // width 800 keeps 3:2
+        }
+        byte[] png = stream.toByteArray();
+        assertInfo(png, Format.PNG, 1800, 1200);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+    }
+
+    private static void assertInfo(byte[] encoded, Format format, int width, int height) {
+        ImageInfo info = Imbytes.info(encoded);
+        assertEquals(Arrays.asList(format, width, height), Arrays.asList(info.format(), info.width(), info.height()));
+    }
+}
