@@ -36,14 +36,14 @@ import org.opencv.core.Mat;
  * <p><b>Errors.</b> Bad input raises an {@link ImageException} subtype: {@link UnsupportedFormatException},
  * {@link CorruptImageException} or {@link ImageTooLargeException}; bad arguments raise
  * {@link IllegalArgumentException}, and a {@code null} argument a {@link NullPointerException} naming
- * it (the rule of the whole package). Nothing is printed and no file is written.
+ * it (the rule of the whole package). OpenCV failing to load is a {@link NativeLibraryException},
+ * which is not an {@code ImageException}. Nothing is printed and no file is written.
  *
  * <p><b>Files and streams.</b> A {@link Path} (file, FIFO or device) or {@link InputStream} (never
  * closed here) is read whole with {@link Limits#maxBytes()} (of the options, else the defaults) enforced
  * while reading: more raises {@link ImageTooLargeException} without buffering the rest, and no known
  * signature in the first 16 bytes {@link UnsupportedFormatException} without reading on.
- *
- * <p>All methods are thread-safe.
+ * All methods are thread-safe.
  */
 public final class Imbytes {
     private Imbytes() {
