@@ -74,6 +74,16 @@ class FacadeIoTest {
                 () -> Imbytes.info(new BoundedReadTest.Endless(jpegHead())), "info reads under the default limits");
     }
 
+    @Test
+    void aDeviceOfJunkIsRefusedAfterItsFirstBytes() {
+        long start = System.nanoTime();
+        UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class,
+                () -> Imbytes.info(Path.of("/dev/zero")));
+        assertTrue(e.getMessage().contains("the rest was not read"), e.getMessage());
+        assertThrows(UnsupportedFormatException.class, () -> Imbytes.convert(Path.of("/dev/zero"), TO_PNG));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "endless devices are not read to an end");
+    }
+
     private static byte[] jpegHead() {
         return java.util.Arrays.copyOf(TestImages.bytes(JPEG), 1024);
     }
