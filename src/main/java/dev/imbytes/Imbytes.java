@@ -1,6 +1,5 @@
 package dev.imbytes;
 
-import dev.imbytes.internal.pipeline.BoundedRead;
 import dev.imbytes.internal.awt.BufferedImages;
 import dev.imbytes.internal.probe.HeaderProbe;
 import dev.imbytes.internal.codec.JpegAccelerators;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Objects;
 import org.opencv.core.Mat;
 
@@ -36,9 +36,14 @@ import org.opencv.core.Mat;
  * <p><b>Errors.</b> Bad input raises an {@link ImageException} subtype: {@link UnsupportedFormatException},
  * {@link CorruptImageException} or {@link ImageTooLargeException}; bad arguments raise
  * {@link IllegalArgumentException}, and a {@code null} argument a {@link NullPointerException} naming
- * it (the rule of the whole package). Nothing is printed and no file is written.
+ * it (the rule of the whole package). OpenCV failing to load is a {@link NativeLibraryException},
+ * which is not an {@code ImageException}. Nothing is printed and no file is written.
  *
- * <p>All methods are thread-safe.
+ * <p><b>Files and streams.</b> A {@link Path} (file, FIFO or device) or {@link InputStream} (never
+ * closed here) is read whole with {@link Limits#maxBytes()} (of the options, else the defaults) enforced
+ * while reading: more raises {@link ImageTooLargeException} without buffering the rest, and no known
+ * signature in the first 16 bytes {@link UnsupportedFormatException} without reading on.
+ * All methods are thread-safe.
  */
 public final class Imbytes {
     private Imbytes() {
@@ -83,6 +88,12 @@ public final class Imbytes {
         return ByteBuffer.wrap(encode(image, options));
     }
 
+    /** Encodes a {@link BufferedImage} with {@code options} and writes the bytes to {@code out} (which is not closed). */
+    public static void encode(BufferedImage image, EncodeOptions options, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        out.write(encode(image, options));
+    }
+
     /** Encodes a {@link BufferedImage} with the format's default options. */
     public static byte[] encode(BufferedImage image, Format format) {
         return encode(image, EncodeOptions.of(format));
@@ -124,16 +135,26 @@ public final class Imbytes {
         }
     }
 
-    /**
-     * Reads the stream to its end and decodes it. The stream is not closed. The byte limit is enforced
-     * while reading: more than {@code options.limits().maxBytes()} bytes raise
-     * {@link ImageTooLargeException} without buffering the rest, and a stream whose first 16 bytes
-     * are no known image signature raises {@link UnsupportedFormatException} without reading on.
-     */
+    /** Reads a stream to its end (bounded, see "Files and streams" above; not closed) and decodes it. */
     public static ImageMat decode(InputStream in, DecodeOptions options) throws IOException {
-        Objects.requireNonNull(in, "in");
         Objects.requireNonNull(options, "options");
-        return decode(BoundedRead.readStream(in, options.limits().maxBytes(), "the input stream"), options);
+        return decode(InputReads.read(in, options.limits()), options);
+    }
+
+    /** As {@link #decode(InputStream, DecodeOptions)} with {@link DecodeOptions#defaults()}. */
+    public static ImageMat decode(InputStream in) throws IOException {
+        return decode(in, DecodeOptions.defaults());
+    }
+
+    /** Reads a file, FIFO or device (bounded, see the class comment) and decodes it. */
+    public static ImageMat decode(Path file, DecodeOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        return decode(InputReads.read(file, options.limits()), options);
+    }
+
+    /** As {@link #decode(Path, DecodeOptions)} with {@link DecodeOptions#defaults()}. */
+    public static ImageMat decode(Path file) throws IOException {
+        return decode(file, DecodeOptions.defaults());
     }
 
     /** Decodes to a {@link BufferedImage} ({@code TYPE_3BYTE_BGR} in colour mode). */
@@ -217,6 +238,28 @@ public final class Imbytes {
         return Pipeline.convert(input, conversion);
     }
 
+    /** Reads a file, FIFO or device (bounded by the conversion's limits) and converts it. */
+    public static byte[] convert(Path input, Conversion conversion) throws IOException {
+        return convertDetailed(input, conversion).bytes();
+    }
+
+    /** Reads a stream to its end (bounded by the conversion's limits; not closed) and converts it. */
+    public static byte[] convert(InputStream input, Conversion conversion) throws IOException {
+        return convertDetailed(input, conversion).bytes();
+    }
+
+    /** As {@link #convert(Path, Conversion)}, also reporting the input's and the output's format and size. */
+    public static ConversionResult convertDetailed(Path input, Conversion conversion) throws IOException {
+        Objects.requireNonNull(conversion, "conversion");
+        return convertDetailed(InputReads.read(input, conversion.decodeOptions().limits()), conversion);
+    }
+
+    /** As {@link #convert(InputStream, Conversion)}, also reporting the input's and the output's format and size. */
+    public static ConversionResult convertDetailed(InputStream input, Conversion conversion) throws IOException {
+        Objects.requireNonNull(conversion, "conversion");
+        return convertDetailed(InputReads.read(input, conversion.decodeOptions().limits()), conversion);
+    }
+
     // ---------------------------------------------------------------- inspect
 
     /**
@@ -231,6 +274,16 @@ public final class Imbytes {
     public static ImageInfo info(ByteBuffer encoded) {
         Objects.requireNonNull(encoded, "encoded");
         return Pipeline.info(HeaderProbe.probe(encoded), encoded.remaining());
+    }
+
+    /** As {@link #info(byte[])} for a file, FIFO or device, read whole under {@link Limits#defaults()}. */
+    public static ImageInfo info(Path file) throws IOException {
+        return info(InputReads.read(file, Limits.defaults()));
+    }
+
+    /** As {@link #info(byte[])} for a stream, read to its end (not closed) under {@link Limits#defaults()}. */
+    public static ImageInfo info(InputStream in) throws IOException {
+        return info(InputReads.read(in, Limits.defaults()));
     }
 
     /** Which JPEG codec is in use: the bundled OpenCV one, or a faster system libjpeg-turbo. */

@@ -124,6 +124,22 @@ class NullRuleTest {
         return o;
     }
 
+    private static java.nio.file.Path pngFile;
+
+    /** One PNG file for every {@code Path} parameter, written once. */
+    private static java.nio.file.Path pngFile(byte[] png) {
+        try {
+            if (pngFile == null) {
+                pngFile = java.nio.file.Files.createTempFile("imbytes-null-rule", ".png");
+                pngFile.toFile().deleteOnExit();
+                java.nio.file.Files.write(pngFile, png);
+            }
+            return pngFile;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Object sample(Class<?> type, String method, byte[] png, Mat mat) {
         if (type == String.class) {
             return TEXT.getOrDefault(method, "png");
@@ -136,6 +152,7 @@ class NullRuleTest {
                 Map.entry(byte[].class, png), Map.entry(ByteBuffer.class, ByteBuffer.wrap(png)),
                 Map.entry(InputStream.class, new ByteArrayInputStream(png)),
                 Map.entry(OutputStream.class, new ByteArrayOutputStream()), Map.entry(Mat.class, mat),
+                Map.entry(java.nio.file.Path.class, pngFile(png)), Map.entry(ColorModel.class, ColorModel.RGB),
                 Map.entry(BufferedImage.class, new BufferedImage(2, 2, BufferedImage.TYPE_3BYTE_BGR)),
                 Map.entry(Format.class, Format.PNG), Map.entry(Format[].class, new Format[] {Format.PNG}),
                 Map.entry(Set.class, Set.of(Format.PNG)), Map.entry(EncodeOptions.class, PngOptions.defaults()),
@@ -146,7 +163,7 @@ class NullRuleTest {
                 Map.entry(ChromaSubsampling.class, ChromaSubsampling.S444),
                 Map.entry(PngOptions.Strategy.class, PngOptions.Strategy.RLE),
                 Map.entry(TiffOptions.Compression.class, TiffOptions.Compression.DEFLATE),
-                Map.entry(OptionalInt.class, OptionalInt.of(1)), Map.entry(ColorModel.class, ColorModel.RGB));
+                Map.entry(OptionalInt.class, OptionalInt.of(1)));
         if (!samples.containsKey(type)) {
             throw new AssertionError("no sample " + type.getSimpleName() + " for " + method + ": add one");
         }

@@ -25,6 +25,10 @@ import dev.imbytes.NativeLibraryException;
  * openpnp's {@code loadLocally()} always extracts and loads a fresh copy, so an application that
  * calls it must do so before its first imbytes call (see the README). {@link #source()} tells which
  * step served.
+ *
+ * <p>Each step passed over, and the one that served, is logged once through {@link System.Logger}
+ * (logger {@code dev.imbytes.internal.nativelib.NativeLibrary}) at {@code DEBUG}, so that nothing
+ * reaches stderr under the JDK's default logging; a failure is also thrown, with the same reasons.
  */
 public final class NativeLibrary {
     private NativeLibrary() {
@@ -46,6 +50,8 @@ public final class NativeLibrary {
     public static final String LOADED_BY_APPLICATION = "already loaded by the application";
 
     private static volatile String source = "not loaded";
+
+    private static final System.Logger LOG = System.getLogger(NativeLibrary.class.getName());
 
     /**
      * Loads OpenCV if it is not loaded yet.
@@ -71,7 +77,18 @@ public final class NativeLibrary {
     }
 
     private static Throwable load() {
+        Throwable failure = loadInOrder();
+        if (failure == null) {
+            LOG.log(System.Logger.Level.DEBUG, "OpenCV {0} loaded from {1}", org.opencv.core.Core.VERSION, source);
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, "OpenCV could not be loaded: {0}", failure.getMessage());
+        }
+        return failure;
+    }
+
+    private static Throwable loadInOrder() {
         if (ExistingOpenCv.alreadyBound()) {
+            LOG.log(System.Logger.Level.DEBUG, "OpenCV is already loaded by the application: imbytes uses that copy");
             source = LOADED_BY_APPLICATION;
             return null;
         }
@@ -82,6 +99,7 @@ public final class NativeLibrary {
         if (why == null) {
             return null;
         }
+        LOG.log(System.Logger.Level.DEBUG, "native cache not used ({0}): falling back to nu.pattern.OpenCV.loadLocally()", why);
         try {
             nu.pattern.OpenCV.loadLocally();
             source = "nu.pattern.OpenCV.loadLocally (" + why + ")";
@@ -112,6 +130,8 @@ public final class NativeLibrary {
             return true;
         } catch (UnsatisfiedLinkError e) {
             // e.g. built for another architecture: the bundled copy still serves
+            LOG.log(System.Logger.Level.DEBUG, "cannot load {0} from java.library.path ({1}): using the bundled copy",
+                    file.toAbsolutePath(), e.getMessage());
             return false;
         }
     }

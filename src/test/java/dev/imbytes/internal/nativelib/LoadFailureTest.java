@@ -24,6 +24,30 @@ class LoadFailureTest {
         }
     }
 
+    /**
+     * A caller's loop written to skip bad images: its {@code catch (ImageException)} must let a
+     * load failure through, so the JVM ends with it rather than "skipping" every input.
+     */
+    public static final class SkipBadImagesMain {
+        public static void main(String[] args) {
+            try {
+                Imbytes.convert(new byte[] {1, 2, 3}, dev.imbytes.Conversion.to(dev.imbytes.Format.PNG));
+                System.out.println("converted");
+            } catch (dev.imbytes.ImageException e) {
+                System.out.println("skipped as a bad image: " + e);
+            }
+        }
+    }
+
+    @Test
+    void aCatchForBadImagesDoesNotSwallowALoadFailure() {
+        Hostile.Child child = Hostile.runJava(List.of("-Dos.arch=sparc"), SkipBadImagesMain.class, 60);
+        assertEquals("", child.stdout(), child.stderr());
+        assertTrue(child.exit() != 0, "exit " + child.exit());
+        assertTrue(child.stderr().contains("dev.imbytes.NativeLibraryException: cannot load the OpenCV native library for "),
+                child.stderr());
+    }
+
     @Test
     void anUnsupportedPlatformIsNamedWithTheCause() {
         Hostile.Child child = Hostile.runJava(List.of("-Dos.arch=sparc"), Main.class, 60);

@@ -16,16 +16,22 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The one bounded reader: the limit holds while reading, junk is refused after its first bytes. */
-class BoundedReadTest {
+/** The one bounded reader: the limit holds while reading, junk is refused after its first bytes ({@link Endless} is shared with the facade's I/O tests). */
+public class BoundedReadTest {
 
     /** An endless stream that starts with {@code head}, counting what was taken from it. */
-    static final class Endless extends InputStream {
+    public static final class Endless extends InputStream {
         private final byte[] head;
         long taken;
 
-        Endless(byte[] head) {
+        /** A stream of {@code head}, then zeros without end. */
+        public Endless(byte[] head) {
             this.head = head;
+        }
+
+        /** How many bytes were taken from the stream so far. */
+        public long taken() {
+            return taken;
         }
 
         @Override
