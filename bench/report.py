@@ -28,8 +28,15 @@ PY_NAMES = {
     "python-cv2-reduced": "Python cv2, reduced decode",
     "python-pil": "PIL (draft + bilinear)",
     "libvips": "libvips (thumbnail_buffer)",
+    # bench/peers.py: every library in one interleaved run
+    "sharp": "sharp (libvips + mozjpeg)",
+    "imbytes-java17": "imbytes, Java 17 (bench)",
+    "imbytes-java25": "imbytes, Java 25 (bench)",
+    "jmh-imageio": "ImageIO + Graphics2D",
+    "jmh-thumbnailator": "Thumbnailator",
 }
 ORDER = ["Python cv2, full decode", "Python cv2, reduced decode", "PIL (draft + bilinear)", "libvips (thumbnail_buffer)",
+         "sharp (libvips + mozjpeg)", "imbytes, Java 17 (bench)", "imbytes, Java 25 (bench)",
          "OpenCV Java, full decode", "OpenCV Java, reduced decode", "imbytes, Java 17 (OpenCV codec)",
          "OpenCV Java, reduced decode, Java 25", "imbytes, Java 25 (libturbojpeg)", "ImageIO + Graphics2D", "Thumbnailator"]
 WORKLOAD_TITLES = {"SEED": "exact 500×500 → JPEG q95", "THUMBNAIL": "fit 256×256 → JPEG q85",
@@ -58,7 +65,7 @@ def pylines(path):
     acc = defaultdict(lambda: defaultdict(list))
     for line in open(path):
         d = json.loads(line)
-        if "lib" in d:
+        if "lib" in d and d["lib"] in PY_NAMES:
             acc[(d["workload"], d["set"])][PY_NAMES[d["lib"]]].append(d["imagesPerSec"])
     return {k: {n: (statistics.median(v), len(v)) for n, v in m.items()} for k, m in acc.items()}
 
@@ -69,6 +76,7 @@ def main():
     ap.add_argument("--jmh25")
     ap.add_argument("--py", action="append", default=[])
     ap.add_argument("--png")
+    ap.add_argument("--charts", help="folder for one chart per workload (benchmarks-WORKLOAD.png)")
     a = ap.parse_args()
     table = defaultdict(dict)
     for src in ([jmh(a.jmh17, 17)] if a.jmh17 else []) + ([jmh(a.jmh25, 25)] if a.jmh25 else []) + [pylines(p) for p in a.py]:
@@ -89,6 +97,9 @@ def main():
             print(f"| {name} | {v:.1f} | {n} | {r1} | {r2} |")
     if a.png:
         chart(table, keys, a.png)
+    if a.charts:
+        for workload in dict.fromkeys(k[0] for k in keys if k[0] != "BUFFEREDIMAGE"):
+            chart(table, [k for k in keys if k[0] == workload], f"{a.charts}/benchmarks-{workload.lower()}.png")
 
 
 def chart(table, keys, path):
@@ -96,12 +107,13 @@ def chart(table, keys, path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     keys = [k for k in keys if k[0] != "BUFFEREDIMAGE"]
-    fig, axes = plt.subplots(len(keys), 1, figsize=(10, 2.6 * len(keys)))
+    fig, axes = plt.subplots(len(keys), 1, figsize=(10, 2.6 * len(keys)), squeeze=False)
+    axes = axes[:, 0]
     for ax, k in zip(axes, keys):
         m = table[k]
         names = [n for n in ORDER if n in m][::-1]
         vals = [m[n][0] for n in names]
-        colors = ["#d62728" if n.startswith("imbytes") else "#1f77b4" if n.startswith("Python") or n.startswith(("PIL", "libvips"))
+        colors = ["#d62728" if n.startswith("imbytes") else "#1f77b4" if n.startswith(("Python", "PIL", "libvips", "sharp"))
                   else "#7f7f7f" for n in names]
         ax.barh(names, vals, color=colors)
         for y, v in enumerate(vals):
