@@ -24,6 +24,10 @@ public final class Decoder {
     /** Decodes {@code input}, whose {@code header} the pipeline has checked, at {@code plan}'s reduction. */
     public static Mat decode(ByteBuffer input, ImageHeader header, DecodeOptions options, Plan plan, MatScope scope) {
         ReadMode mode = options.mode();
+        if (header.format() == Format.JPEG && plan.reduction() == 8 && !options.lenient()) {
+            byte[] eighth = EighthScaleJpeg.rewrite(input); // same pixels, a fraction of the work
+            input = eighth != null ? ByteBuffer.wrap(eighth) : input;
+        }
         if (header.format() == Format.JPEG && !options.lenient()) { // the accelerator stops at any warning: strict only
             Mat fast = decodeWithAccelerator(input, header, mode, plan, scope);
             if (fast != null) {

@@ -186,9 +186,7 @@ public final class ByteReader {
     public byte[] copy(long off, int n) {
         check(off, n);
         byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = buf.get(base + (int) off + i);
-        }
+        buf.get(base + (int) off, out);
         return out;
     }
 
