@@ -19,9 +19,9 @@ public final class Java22 {
     private Java22() {
     }
 
-    /** The accelerator's compiled class, relative to {@code target/classes}. */
+    /** The FFM binding's compiled class, relative to {@code target/classes}. */
     public static final String ACCELERATOR =
-            "META-INF/versions/22/dev/imbytes/internal/codec/turbo/TurboJpegAccelerator.class";
+            "META-INF/versions/22/dev/imbytes/internal/codec/turbo/FfmBinding.class";
 
     private static final Path CLASSES = Path.of("target/classes").toAbsolutePath();
 
