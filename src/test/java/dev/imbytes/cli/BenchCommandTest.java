@@ -59,6 +59,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void encodeOnlyTimesTheFrameEncoderOnDecodedAndResizedFrames(@TempDir Path dir) throws Exception {
+        Files.copy(TestImages.fixture("valid/pillow/hopper.jpg"), dir.resolve("b.jpg"));
+        Files.copy(TestImages.fixture("valid/sharp/grey-8bit-alpha.png"), dir.resolve("c.png"));
+        Object[] r = run(dir.toString(), "--exact", "320x180", "--to", "jpg", "--quality", "80", "--encode-only",
+                "--seconds", "0.5", "--warmup", "0.1", "--threads", "1");
+        assertEquals(0, r[0], r[2].toString());
+        String out = r[1].toString();
+        assertTrue(out.startsWith("bench: 2 images, --to jpg --exact 320x180 --quality 80 --encode-only (decoded and "
+                + "resized once; only the encoding timed); 1 thread;"), out);
+        assertTrue(out.contains("JPEG codec " + dev.imbytes.Imbytes.jpegCodec() + "\n"), out);
+        // 320x180 frames: the MP/s figure counts the frames' pixels, not the inputs'
+        double imagesPerSec = Double.parseDouble(out.lines().filter(l -> l.startsWith("images/s")).findFirst()
+                .orElseThrow().substring(8).trim());
+        double mpPerSec = Double.parseDouble(out.lines().filter(l -> l.startsWith("input MP/s")).findFirst()
+                .orElseThrow().substring(10).trim());
+        assertEquals(imagesPerSec * 320 * 180 / 1e6, mpPerSec, mpPerSec * 0.02 + 0.01, out);
+
+        Object[] png = run(dir.toString(), "--exact", "32x32", "--to", "png", "--encode-only", "--seconds", "0.1");
+        assertEquals(2, png[0]);
+        assertTrue(png[2].toString().contains("--encode-only times the JPEG frame encoder: add --to jpg"), png[2].toString());
+    }
+
+    @Test
     void percentiles() {
         long[] s = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertEquals(5, BenchCommand.percentile(s, 50));
