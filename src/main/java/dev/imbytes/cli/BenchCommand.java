@@ -85,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What one run measured. */
     record Result(int images, double seconds, double imagesPerSec, double mpPerSec, double p50Millis, double p99Millis,
-                  double peakRssMb, int threads, String jpegCodec, double cpuMillisPerImage) {
+                  double peakRssMb, int threads, String jpegCodec, double cpuMillisPerImage,
+                  double workerCpuMillisPerImage) {
     }
 
     /** One thread's way of turning an input into bytes; closed when the thread is done. */
@@ -289,6 +290,7 @@ final class BenchCommand implements Callable<Integer> {
                 futures.add(pool.submit(() -> {
                     try (Worker worker = perThread.get()) {
                         start.await();
+                        long cpu0 = threadCpuNanos();
                         long end = startNanos[0] + (long) (secs * 1e9);
                         long[] lat = new long[1024];
                         int count = 0;
@@ -310,9 +312,10 @@ final class BenchCommand implements Callable<Integer> {
                             pixels += in.pixels();
                             now = after;
                         }
-                        long[] res = Arrays.copyOf(lat, count + 2);
+                        long[] res = Arrays.copyOf(lat, count + 3);
                         res[count] = pixels;
                         res[count + 1] = now;
+                        res[count + 2] = cpu0 < 0 ? -1 : threadCpuNanos() - cpu0;
                         return res;
                     }
                 }));
@@ -323,11 +326,13 @@ final class BenchCommand implements Callable<Integer> {
             long[] all = new long[0];
             long pixels = 0;
             long last = startNanos[0];
+            long workerCpu = 0;
             for (Future<long[]> f : futures) {
                 long[] r = f.get();
-                int c = r.length - 2;
+                int c = r.length - 3;
                 pixels += r[c];
                 last = Math.max(last, r[c + 1]);
+                workerCpu = workerCpu < 0 || r[c + 2] < 0 ? -1 : workerCpu + r[c + 2];
                 int old = all.length;
                 all = Arrays.copyOf(all, old + c);
                 System.arraycopy(r, 0, all, old, c);
@@ -337,7 +342,8 @@ final class BenchCommand implements Callable<Integer> {
             Arrays.sort(all);
             return new Result(all.length, elapsed, all.length / elapsed, pixels / 1e6 / elapsed,
                     percentile(all, 50) / 1e6, percentile(all, 99) / 1e6, peakRssMb(), workers, codec,
-                    cpuBefore < 0 || all.length == 0 ? -1 : cpu / 1e6 / all.length);
+                    cpuBefore < 0 || all.length == 0 ? -1 : cpu / 1e6 / all.length,
+                    workerCpu < 0 || all.length == 0 ? -1 : workerCpu / 1e6 / all.length);
         } finally {
             pool.shutdownNow();
         }
@@ -354,6 +360,15 @@ final class BenchCommand implements Callable<Integer> {
             return sun.getProcessCpuTime();
         }
         return -1;
+    }
+
+    /**
+     * This thread's CPU time, or -1 where the JVM does not tell: the workers' own CPU per image,
+     * which the rest of the process (JIT, GC) and of a loaded machine barely touch.
+     */
+    static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : -1;
     }
 
     static double percentile(long[] sorted, double p) {

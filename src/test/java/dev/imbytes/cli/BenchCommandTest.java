@@ -32,7 +32,7 @@ class BenchCommandTest {
         assertEquals(0, r[0], r[2].toString());
         JsonNode j = new ObjectMapper().readTree(r[1].toString());
         for (String k : new String[] {"images", "seconds", "imagesPerSec", "mpPerSec", "p50Millis", "p99Millis",
-                "peakRssMb", "threads", "jpegCodec"}) {
+                "peakRssMb", "threads", "jpegCodec", "cpuMillisPerImage", "workerCpuMillisPerImage"}) {
             assertTrue(j.has(k), k + " in " + j);
         }
         assertTrue(j.get("imagesPerSec").asDouble() > 0, j.toString());
@@ -42,6 +42,9 @@ class BenchCommandTest {
         assertEquals(2, j.get("threads").asInt());
         assertTrue(j.get("seconds").asDouble() >= 1.0);
         assertTrue(j.get("jpegCodec").asText().length() > 0);
+        double worker = j.get("workerCpuMillisPerImage").asDouble();
+        assertTrue(worker > 0 && worker <= j.get("cpuMillisPerImage").asDouble() + 0.01,
+                "the workers' CPU is part of the process's: " + j);
         assertTrue(r[2].toString().isEmpty(), "the .txt file is not even tried: " + r[2]);
     }
 
