@@ -46,12 +46,14 @@ final class ReadmeSnippets {
 
     static Frames frames(Mat mat, ByteBuffer buffer) {
         // README: frames
+        byte[] jpeg;
+        int length;
         try (FrameEncoder frames = FrameEncoder.jpeg(JpegOptions.quality(80))) {   // one per thread
-            byte[] jpeg = frames.encode(mat);                                      // a new array
-            int length = frames.encode(mat, buffer);                               // into buffer, at its position
-            // END
-            return new Frames(jpeg, length);
+            jpeg = frames.encode(mat);                                             // a new array
+            length = frames.encode(mat, buffer);                                   // into buffer, at its position
         }
+        // END
+        return new Frames(jpeg, length);
     }
 
     static Basic basic(Mat mat, BufferedImage bufferedImage, byte[] inputBytes) {
