@@ -29,11 +29,11 @@ done
 /usr/bin/python3 - "$OUT" <<'PY'
 import json, statistics, sys
 runs = [json.loads(l) for l in open(sys.argv[1])]
-print("side            frames/s (median)  CPU ms/frame (median)  codec")
+print("side            frames/s (median)  thread CPU ms/frame (median)  codec")
 for side in dict.fromkeys(r["side"] for r in runs):
     rs = [r["r"] for r in runs if r["side"] == side]
     fps = statistics.median(r.get("framesPerSec", r.get("imagesPerSec")) for r in rs)
-    cpu = statistics.median(r.get("cpuMillisPerFrame", r.get("cpuMillisPerImage")) for r in rs)
-    print(f"{side:15s} {fps:17.1f}  {cpu:21.3f}  {rs[0].get('jpegCodec', rs[0].get('lib'))}")
+    cpu = statistics.median(r.get("cpuMillisPerFrame", r.get("workerCpuMillisPerImage")) for r in rs)
+    print(f"{side:15s} {fps:17.1f}  {cpu:28.3f}  {rs[0].get('jpegCodec', rs[0].get('lib'))}")
 PY
 rm -f "$OUT"
