@@ -286,7 +286,10 @@ public final class Imbytes {
         return info(InputReads.read(in, Limits.defaults()));
     }
 
-    /** Which JPEG codec is in use: the bundled OpenCV one, or a faster system libjpeg-turbo. */
+    /**
+     * Which JPEG codec is in use: the bundled OpenCV one, or the system's SIMD libjpeg-turbo with the
+     * binding that reaches it, e.g. {@code "libjpeg-turbo (system libturbojpeg.so.0, SIMD) via JNA"}.
+     */
     public static String jpegCodec() {
         return JpegAccelerators.description();
     }

@@ -52,6 +52,33 @@ class DependencyRulesTest {
         assertEquals(Map.of(), offences);
     }
 
+    /**
+     * JNA is optional too: only the JNA binding names it, and nothing names that binding's class
+     * (it is reached by reflection after checking JNA is there), so a library user without JNA never
+     * meets a {@code NoClassDefFoundError}. {@code TurboBindingsTest} runs that case.
+     */
+    @Test
+    void onlyTheJnaBindingUsesJnaAndNothingLinksToIt() throws Exception {
+        Path classes = Path.of(ImbytesSpark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, String> offences = new TreeMap<>();
+        boolean bindingUsesJna = false;
+        for (Path f : files(classes, ".class")) {
+            String name = classes.relativize(f).toString().replace('\\', '/');
+            String pool = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            if (name.startsWith("dev/imbytes/internal/codec/turbo/JnaBinding")) {
+                bindingUsesJna |= pool.contains("com/sun/jna/");
+                continue;
+            }
+            for (String forbidden : List.of("com/sun/jna/", "dev/imbytes/internal/codec/turbo/JnaBinding")) {
+                if (pool.contains(forbidden)) {
+                    offences.put(name, forbidden);
+                }
+            }
+        }
+        assertTrue(bindingUsesJna, "the scan must see the JNA binding's own use of JNA");
+        assertEquals(Map.of(), offences);
+    }
+
     @Test
     void noSourceOutsideTheCliImportsThem() {
         Path sources = Path.of("src/main");

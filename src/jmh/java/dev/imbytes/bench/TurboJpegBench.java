@@ -16,10 +16,10 @@ import org.opencv.imgcodecs.Imgcodecs;
 /**
  * A quick single-thread throughput comparison, not a JMH benchmark (each case runs for a fixed
  * time and prints one line): the libturbojpeg accelerator against OpenCV's reduced decode and
- * imencode, in the same JVM. {@code target/benchmarks.jar} is a multi-release jar, so on Java 22+
- * it sees the accelerator's classes; from the repository root, after {@code mvn -P jmh -DskipTests package}:
+ * imencode, in the same JVM: through FFM on Java 22+ ({@code target/benchmarks.jar} is a
+ * multi-release jar), through JNA below. From the repository root, after {@code mvn -P jmh -DskipTests package}:
  * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java --enable-native-access=ALL-UNNAMED -cp target/benchmarks.jar dev.imbytes.bench.TurboJpegBench [file] [seconds]}.
- * Exits with 3 when no accelerator loaded (Java 17, or no libturbojpeg).
+ * Exits with 3 when no accelerator loaded (no libturbojpeg, or {@code -Dimbytes.turbojpeg.binding=none}).
  */
 public final class TurboJpegBench {
     /** Arguments: the JPEG (default: the 18 MP camera photo), then the seconds per case (default 4). */

@@ -4,10 +4,15 @@ import dev.imbytes.cli.files.FileNames;
 import dev.imbytes.cli.files.InputList;
 import dev.imbytes.Conversion;
 import dev.imbytes.ConversionResult;
+import dev.imbytes.FrameEncoder;
 import dev.imbytes.ImageException;
 import dev.imbytes.Imbytes;
+import dev.imbytes.JpegOptions;
+import dev.imbytes.internal.codec.JpegAccelerators;
+import dev.imbytes.internal.nativelib.MatScope;
 import dev.imbytes.internal.pipeline.BoundedRead;
 import dev.imbytes.internal.nativelib.Threads;
+import dev.imbytes.internal.pipeline.Pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.opencv.core.Mat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +38,9 @@ import picocli.CommandLine.Spec;
  * {@code imbytes bench DIR [conversion flags]}: reads every image under DIR into memory, then
  * converts them in memory on N threads for S seconds (after a warm-up) and reports throughput,
  * latency percentiles, peak memory and the JPEG codec in use. Nothing is written to disk.
+ * With {@code --encode-only}, every image is decoded, resized and adapted once before the clock,
+ * and only the JPEG encoding of those frames is timed, by one {@link FrameEncoder} per thread: the
+ * figure to set beside {@code cv2.imencode} on the same frames ({@code bench/cv2_encode.py}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure in-memory conversion throughput: read every image under INPUT_DIR into memory, "
@@ -63,6 +73,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--encode-only", description = "Decode and resize every image once before the clock, then time "
+            + "only the JPEG encoding of those frames (one reusable frame encoder per thread); needs --to jpg.")
+    boolean encodeOnly;
+
     private final Main.Streams io;
 
     BenchCommand(Main.Streams io) {
@@ -71,7 +85,16 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What one run measured. */
     record Result(int images, double seconds, double imagesPerSec, double mpPerSec, double p50Millis, double p99Millis,
-                  double peakRssMb, int threads, String jpegCodec, double cpuMillisPerImage) {
+                  double peakRssMb, int threads, String jpegCodec, double cpuMillisPerImage,
+                  double workerCpuMillisPerImage) {
+    }
+
+    /** One thread's way of turning an input into bytes; closed when the thread is done. */
+    interface Worker extends AutoCloseable {
+        byte[] process(Input in);
+
+        @Override
+        void close();
     }
 
     @Override
@@ -88,6 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new Main.UsageException("--warmup must be at least 0, was " + warmup);
         }
         Integer fixedOpenCvThreads = openCvThreadCount(); // checked before any image is read
+        JpegOptions frameOptions = encodeOnly ? frameOptions(conversion) : null;
         Path dir = Main.existing(inputDir, "input folder");
         if (!Files.isDirectory(dir)) {
             throw new Main.UsageException("INPUT_DIR must be a folder: " + inputDir);
@@ -101,8 +125,18 @@ final class BenchCommand implements Callable<Integer> {
         Result r;
         try (Threads.Restore ignored = fixedOpenCvThreads == null ? Threads.forWorkers(n)
                 : Threads.withOpenCvThreads(fixedOpenCvThreads)) {
-            run(inputs, conversion, n, warm);
-            r = run(inputs, conversion, n, seconds);
+            Supplier<Worker> workers = encodeOnly ? () -> encoding(frameOptions) : () -> converting(conversion);
+            String codec = Imbytes.jpegCodec();
+            if (encodeOnly) {
+                frames(inputs, conversion);
+                try (FrameEncoder probe = FrameEncoder.jpeg(frameOptions)) {
+                    codec = probe.codec();
+                }
+            }
+            run(inputs, workers, n, warm, codec);
+            r = run(inputs, workers, n, seconds, codec);
+        } finally {
+            inputs.forEach(Input::release);
         }
         if (json) {
             BenchReport.json(io.out(), r);
@@ -110,6 +144,53 @@ final class BenchCommand implements Callable<Integer> {
             BenchReport.text(io.out(), firstLine(inputs.size(), r, warm), r);
         }
         return io.exitAfterOutput(Main.OK);
+    }
+
+    /** The JPEG options {@code --encode-only} encodes with: the conversion's, which must be JPEG's. */
+    private static JpegOptions frameOptions(Conversion conversion) {
+        if (conversion.encodeOptions().orElse(null) instanceof JpegOptions jpeg) {
+            return jpeg;
+        }
+        throw new Main.UsageException("--encode-only times the JPEG frame encoder: add --to jpg");
+    }
+
+    /** Decodes, resizes and adapts every input once (before the clock), as the conversion would. */
+    private static void frames(List<Input> inputs, Conversion conversion) {
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            try (MatScope scope = new MatScope()) {
+                Mat frame = scope.detach(Pipeline.prepare(java.nio.ByteBuffer.wrap(in.bytes()), conversion, scope));
+                inputs.set(i, new Input(in.file(), in.bytes(), (long) frame.cols() * frame.rows(), frame));
+            }
+        }
+    }
+
+    private static Worker converting(Conversion conversion) {
+        return new Worker() {
+            @Override
+            public byte[] process(Input in) {
+                return Imbytes.convert(in.bytes(), conversion);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static Worker encoding(JpegOptions options) {
+        FrameEncoder encoder = FrameEncoder.jpeg(options);
+        return new Worker() {
+            @Override
+            public byte[] process(Input in) {
+                return encoder.encode(in.frame());
+            }
+
+            @Override
+            public void close() {
+                encoder.close();
+            }
+        };
     }
 
     /** {@code --opencv-threads} as a number, or null for {@code auto}. */
@@ -149,13 +230,24 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        if (encodeOnly) {
+            words.add("--encode-only (decoded and resized once; only the encoding timed)");
+        }
         return String.format(Locale.ROOT, "bench: %d image%s, %s; %d thread%s; %.1f s after %.1f s warm-up", images,
                 images == 1 ? "" : "s", words.isEmpty() ? "each to its own format, no resize" : String.join(" ", words),
                 r.threads(), r.threads() == 1 ? "" : "s", r.seconds(), warm);
     }
 
-    /** One image in memory and its pixel count. */
-    record Input(Path file, byte[] bytes, long pixels) {
+    /**
+     * One image in memory and its pixel count; with {@code --encode-only}, also the frame to encode
+     * (owned here, released after the run) and the frame's pixel count.
+     */
+    record Input(Path file, byte[] bytes, long pixels, Mat frame) {
+        void release() {
+            if (frame != null) {
+                frame.release();
+            }
+        }
     }
 
     /**
@@ -169,7 +261,7 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 b = BoundedRead.readFile(f, conversion.decodeOptions().limits().maxBytes());
                 ConversionResult r = Imbytes.convertDetailed(b, conversion);
-                out.add(new Input(f, b, (long) r.inputWidth() * r.inputHeight()));
+                out.add(new Input(f, b, (long) r.inputWidth() * r.inputHeight(), null));
             } catch (ImageException | IllegalArgumentException e) {
                 io.err().println("imbytes: bench: skipping " + FileNames.display(f) + ": "
                         + UserMessages.explain(e, UserMessages.headerOf(e), conversion));
@@ -178,8 +270,12 @@ final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Runs {@code workers} threads converting the inputs round-robin for {@code secs} seconds. */
-    static Result run(List<Input> inputs, Conversion conversion, int workers, double secs) throws Exception {
+    /**
+     * Runs {@code workers} threads, each with its own {@link Worker}, processing the inputs
+     * round-robin for {@code secs} seconds.
+     */
+    static Result run(List<Input> inputs, Supplier<Worker> perThread, int workers, double secs, String codec)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "imbytes-bench");
             t.setDaemon(true);
@@ -192,32 +288,36 @@ final class BenchCommand implements Callable<Integer> {
             for (int w = 0; w < workers; w++) {
                 int first = w;
                 futures.add(pool.submit(() -> {
-                    start.await();
-                    long end = startNanos[0] + (long) (secs * 1e9);
-                    long[] lat = new long[1024];
-                    int count = 0;
-                    long pixels = 0;
-                    int i = first;
-                    long now = System.nanoTime();
-                    while (now < end) {
-                        Input in = inputs.get(i % inputs.size());
-                        i += workers;
-                        byte[] b = Imbytes.convert(in.bytes(), conversion);
-                        if (b.length == 0) {
-                            throw new IllegalStateException("empty output");
+                    try (Worker worker = perThread.get()) {
+                        start.await();
+                        long cpu0 = threadCpuNanos();
+                        long end = startNanos[0] + (long) (secs * 1e9);
+                        long[] lat = new long[1024];
+                        int count = 0;
+                        long pixels = 0;
+                        int i = first;
+                        long now = System.nanoTime();
+                        while (now < end) {
+                            Input in = inputs.get(i % inputs.size());
+                            i += workers;
+                            byte[] b = worker.process(in);
+                            if (b.length == 0) {
+                                throw new IllegalStateException("empty output");
+                            }
+                            long after = System.nanoTime();
+                            if (count == lat.length) {
+                                lat = Arrays.copyOf(lat, count * 2);
+                            }
+                            lat[count++] = after - now;
+                            pixels += in.pixels();
+                            now = after;
                         }
-                        long after = System.nanoTime();
-                        if (count == lat.length) {
-                            lat = Arrays.copyOf(lat, count * 2);
-                        }
-                        lat[count++] = after - now;
-                        pixels += in.pixels();
-                        now = after;
+                        long[] res = Arrays.copyOf(lat, count + 3);
+                        res[count] = pixels;
+                        res[count + 1] = now;
+                        res[count + 2] = cpu0 < 0 ? -1 : threadCpuNanos() - cpu0;
+                        return res;
                     }
-                    long[] res = Arrays.copyOf(lat, count + 2);
-                    res[count] = pixels;
-                    res[count + 1] = now;
-                    return res;
                 }));
             }
             long cpuBefore = processCpuNanos();
@@ -226,11 +326,13 @@ final class BenchCommand implements Callable<Integer> {
             long[] all = new long[0];
             long pixels = 0;
             long last = startNanos[0];
+            long workerCpu = 0;
             for (Future<long[]> f : futures) {
                 long[] r = f.get();
-                int c = r.length - 2;
+                int c = r.length - 3;
                 pixels += r[c];
                 last = Math.max(last, r[c + 1]);
+                workerCpu = workerCpu < 0 || r[c + 2] < 0 ? -1 : workerCpu + r[c + 2];
                 int old = all.length;
                 all = Arrays.copyOf(all, old + c);
                 System.arraycopy(r, 0, all, old, c);
@@ -239,8 +341,9 @@ final class BenchCommand implements Callable<Integer> {
             double elapsed = (last - startNanos[0]) / 1e9;
             Arrays.sort(all);
             return new Result(all.length, elapsed, all.length / elapsed, pixels / 1e6 / elapsed,
-                    percentile(all, 50) / 1e6, percentile(all, 99) / 1e6, peakRssMb(), workers, Imbytes.jpegCodec(),
-                    cpuBefore < 0 || all.length == 0 ? -1 : cpu / 1e6 / all.length);
+                    percentile(all, 50) / 1e6, percentile(all, 99) / 1e6, peakRssMb(), workers, codec,
+                    cpuBefore < 0 || all.length == 0 ? -1 : cpu / 1e6 / all.length,
+                    workerCpu < 0 || all.length == 0 ? -1 : workerCpu / 1e6 / all.length);
         } finally {
             pool.shutdownNow();
         }
@@ -257,6 +360,15 @@ final class BenchCommand implements Callable<Integer> {
             return sun.getProcessCpuTime();
         }
         return -1;
+    }
+
+    /**
+     * This thread's CPU time, or -1 where the JVM does not tell: the workers' own CPU per image,
+     * which the rest of the process (JIT, GC) and of a loaded machine barely touch.
+     */
+    static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : -1;
     }
 
     static double percentile(long[] sorted, double p) {

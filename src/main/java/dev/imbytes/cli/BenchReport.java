@@ -23,6 +23,7 @@ final class BenchReport {
         m.put("threads", r.threads());
         m.put("jpegCodec", r.jpegCodec());
         m.put("cpuMillisPerImage", round(r.cpuMillisPerImage(), 3));
+        m.put("workerCpuMillisPerImage", round(r.workerCpuMillisPerImage(), 3));
         out.println(Outcome.json(m));
     }
 
@@ -34,6 +35,8 @@ final class BenchReport {
         out.printf(Locale.ROOT, "p50        %10.3f ms%n", r.p50Millis());
         out.printf(Locale.ROOT, "p99        %10.3f ms%n", r.p99Millis());
         out.printf(Locale.ROOT, "CPU/image  %10.3f ms (process CPU time, all threads)%n", r.cpuMillisPerImage());
+        out.printf(Locale.ROOT, "worker CPU %10.3f ms per image (the worker threads' own CPU time)%n",
+                r.workerCpuMillisPerImage());
         out.printf(Locale.ROOT, "peak RSS   %10.1f MB%n", r.peakRssMb());
         out.printf(Locale.ROOT, "JPEG codec %s%n", r.jpegCodec());
     }

@@ -32,7 +32,7 @@ class BenchCommandTest {
         assertEquals(0, r[0], r[2].toString());
         JsonNode j = new ObjectMapper().readTree(r[1].toString());
         for (String k : new String[] {"images", "seconds", "imagesPerSec", "mpPerSec", "p50Millis", "p99Millis",
-                "peakRssMb", "threads", "jpegCodec"}) {
+                "peakRssMb", "threads", "jpegCodec", "cpuMillisPerImage", "workerCpuMillisPerImage"}) {
             assertTrue(j.has(k), k + " in " + j);
         }
         assertTrue(j.get("imagesPerSec").asDouble() > 0, j.toString());
@@ -42,6 +42,9 @@ class BenchCommandTest {
         assertEquals(2, j.get("threads").asInt());
         assertTrue(j.get("seconds").asDouble() >= 1.0);
         assertTrue(j.get("jpegCodec").asText().length() > 0);
+        double worker = j.get("workerCpuMillisPerImage").asDouble();
+        assertTrue(worker > 0 && worker <= j.get("cpuMillisPerImage").asDouble() + 0.01,
+                "the workers' CPU is part of the process's: " + j);
         assertTrue(r[2].toString().isEmpty(), "the .txt file is not even tried: " + r[2]);
     }
 
@@ -56,6 +59,29 @@ class BenchCommandTest {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertEquals(1, run(empty.toString(), "--seconds", "0.1")[0]);
         assertEquals(2, run(dir.toString(), "--seconds", "0.1", "--threads", "0")[0]);
+    }
+
+    @Test
+    void encodeOnlyTimesTheFrameEncoderOnDecodedAndResizedFrames(@TempDir Path dir) throws Exception {
+        Files.copy(TestImages.fixture("valid/pillow/hopper.jpg"), dir.resolve("b.jpg"));
+        Files.copy(TestImages.fixture("valid/sharp/grey-8bit-alpha.png"), dir.resolve("c.png"));
+        Object[] r = run(dir.toString(), "--exact", "320x180", "--to", "jpg", "--quality", "80", "--encode-only",
+                "--seconds", "0.5", "--warmup", "0.1", "--threads", "1");
+        assertEquals(0, r[0], r[2].toString());
+        String out = r[1].toString();
+        assertTrue(out.startsWith("bench: 2 images, --to jpg --exact 320x180 --quality 80 --encode-only (decoded and "
+                + "resized once; only the encoding timed); 1 thread;"), out);
+        assertTrue(out.contains("JPEG codec " + dev.imbytes.Imbytes.jpegCodec() + "\n"), out);
+        // 320x180 frames: the MP/s figure counts the frames' pixels, not the inputs'
+        double imagesPerSec = Double.parseDouble(out.lines().filter(l -> l.startsWith("images/s")).findFirst()
+                .orElseThrow().substring(8).trim());
+        double mpPerSec = Double.parseDouble(out.lines().filter(l -> l.startsWith("input MP/s")).findFirst()
+                .orElseThrow().substring(10).trim());
+        assertEquals(imagesPerSec * 320 * 180 / 1e6, mpPerSec, mpPerSec * 0.02 + 0.01, out);
+
+        Object[] png = run(dir.toString(), "--exact", "32x32", "--to", "png", "--encode-only", "--seconds", "0.1");
+        assertEquals(2, png[0]);
+        assertTrue(png[2].toString().contains("--encode-only times the JPEG frame encoder: add --to jpg"), png[2].toString());
     }
 
     @Test

@@ -39,6 +39,53 @@ class ImbytesJarIT {
         return new Result(p.exitValue(), out, err);
     }
 
+    /**
+     * The jar names its JPEG codec and binding in {@code --version} and in {@code bench}: the
+     * system's libturbojpeg via JNA on Java 17 (JNA is shaded in), via FFM on Java 25, OpenCV's when
+     * forced off; {@code bench --encode-only} runs from the jar.
+     */
+    @Test
+    void versionAndBenchNameTheCodecAndItsBinding(@TempDir Path tmp) throws Exception {
+        dev.imbytes.hostile.Java22.assumeOrFailOnCi(dev.imbytes.hostile.Java22.libTurboJpeg().isPresent()
+                ? java.util.Optional.empty() : java.util.Optional.of("libturbojpeg.so.0 not installed"), "ImbytesJarIT");
+        String jna = "JPEG codec: libjpeg-turbo (system libturbojpeg.so.0, SIMD) via JNA";
+        Result v17 = java(new byte[0], "--version");
+        assertTrue(new String(v17.out(), StandardCharsets.UTF_8).contains(jna + "\n"), new String(v17.out()) + v17.err());
+        assertEquals("", v17.err());
+        Result off = java(List.of("-Dimbytes.turbojpeg.binding=none"), "--version");
+        assertTrue(new String(off.out(), StandardCharsets.UTF_8).contains("JPEG codec: OpenCV bundled libjpeg-turbo (no SIMD)\n"),
+                new String(off.out()));
+        Path java25 = dev.imbytes.hostile.Java22.launcher();
+        if (Files.isExecutable(java25)) {
+            Process p = new ProcessBuilder(java25.toString(), "-jar", JAR.toString(), "--version").start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            assertTrue(out.contains("JPEG codec: libjpeg-turbo (system libturbojpeg.so.0, SIMD) via FFM\n"), out + err);
+            assertEquals("", err, "the manifest enables native access: no warning");
+        }
+        Files.copy(TestImages.fixture("valid/pillow/hopper.jpg"), tmp.resolve("a.jpg"));
+        Result bench = java(new byte[0], "bench", tmp.toString(), "--exact", "64x64", "--to", "jpg", "--encode-only",
+                "--seconds", "0.3", "--warmup", "0", "--threads", "1", "--json");
+        assertEquals(0, bench.exit(), bench.err());
+        JsonNode j = new ObjectMapper().readTree(bench.out());
+        assertEquals("libjpeg-turbo (system libturbojpeg.so.0, SIMD) via JNA", j.get("jpegCodec").asText());
+        assertTrue(j.get("imagesPerSec").asDouble() > 0, j.toString());
+    }
+
+    static Result java(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        var out = p.getInputStream().readAllBytes();
+        var err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+        return new Result(p.exitValue(), out, err);
+    }
+
     @Test
     void theMainJobOnTheTestImages(@TempDir Path tmp) throws Exception {
         Result r = java(new byte[0], "convert", TestImages.ROOT.toString(), "-o", tmp.resolve("out").toString(),

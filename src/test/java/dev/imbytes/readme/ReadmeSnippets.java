@@ -5,6 +5,7 @@ import dev.imbytes.Conversion;
 import dev.imbytes.ConversionResult;
 import dev.imbytes.Fit;
 import dev.imbytes.Format;
+import dev.imbytes.FrameEncoder;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.ImageMat;
 import dev.imbytes.Imbytes;
@@ -15,6 +16,7 @@ import dev.imbytes.WebpOptions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import org.opencv.core.Mat;
 
 /**
@@ -36,6 +38,22 @@ final class ReadmeSnippets {
 
     /** What the "More:" README block produces (its PNG goes to the caller's stream). */
     record More(ConversionResult result, ImageInfo info, BufferedImage img, byte[] smallJpeg) {
+    }
+
+    /** What the "Frames" README block produces. */
+    record Frames(byte[] jpeg, int length) {
+    }
+
+    static Frames frames(Mat mat, ByteBuffer buffer) {
+        // README: frames
+        byte[] jpeg;
+        int length;
+        try (FrameEncoder frames = FrameEncoder.jpeg(JpegOptions.quality(80))) {   // one per thread
+            jpeg = frames.encode(mat);                                             // a new array
+            length = frames.encode(mat, buffer);                                   // into buffer, at its position
+        }
+        // END
+        return new Frames(jpeg, length);
     }
 
     static Basic basic(Mat mat, BufferedImage bufferedImage, byte[] inputBytes) {

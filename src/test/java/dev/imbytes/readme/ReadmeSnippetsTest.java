@@ -52,6 +52,23 @@ class ReadmeSnippetsTest {
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
     }
 
+    @Test
+    void framesBlockWritesImencodesBytesIntoAnArrayAndABuffer() {
+        byte[] input = TestImages.bytes(PHOTO);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 20).position(10);
+        try (ImageMat mat = Imbytes.decode(input)) {
+            ReadmeSnippets.Frames out = ReadmeSnippets.frames(mat.mat(), buffer);
+            org.opencv.core.MatOfByte cv = new org.opencv.core.MatOfByte();
+            org.opencv.imgcodecs.Imgcodecs.imencode(".jpg", mat.mat(), cv,
+                    new org.opencv.core.MatOfInt(org.opencv.imgcodecs.Imgcodecs.IMWRITE_JPEG_QUALITY, 80));
+            assertArrayEquals(cv.toArray(), out.jpeg(), "cv2.imencode's bytes");
+            cv.release();
+            assertEquals(out.jpeg().length, out.length());
+            assertEquals(10 + out.length(), buffer.position());
+            assertArrayEquals(out.jpeg(), Arrays.copyOfRange(buffer.array(), 10, 10 + out.length()));
+        }
+    }
+
     private static void assertInfo(byte[] encoded, Format format, int width, int height) {
         ImageInfo info = Imbytes.info(encoded);
         assertEquals(Arrays.asList(format, width, height), Arrays.asList(info.format(), info.width(), info.height()));

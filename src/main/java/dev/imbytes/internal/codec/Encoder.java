@@ -57,6 +57,14 @@ public final class Encoder {
                 }
             }
         }
+        return withOpenCv(image, options, scope);
+    }
+
+    /**
+     * Encodes with OpenCV's {@code imencode} only, as {@code cv2.imencode} would with these
+     * options (a BGRA image's alpha is dropped for JPEG, not flattened).
+     */
+    public static byte[] withOpenCv(Mat image, EncodeOptions options, MatScope scope) {
         MatOfByte out = scope.own(new MatOfByte());
         MatOfInt params = scope.own(new MatOfInt(parameters(options)));
         boolean ok;

@@ -6,12 +6,14 @@ import org.opencv.core.Mat;
 
 /**
  * A JPEG codec faster than the bundled OpenCV's (which has no SIMD), used when the system offers
- * one. Implementations live outside the Java 17 code base (e.g. the FFM binding to the system's
- * libturbojpeg under {@code META-INF/versions/22}) and are found by {@link JpegAccelerators}.
+ * one: {@link dev.imbytes.internal.codec.turbo.TurboJpegAccelerator}, chosen by {@link JpegAccelerators}.
  */
 public interface JpegAccelerator {
 
-    /** A short description for {@code --version} and {@code info}, e.g. "libjpeg-turbo 2.1.5 (SIMD, system)". */
+    /**
+     * A short description for {@code --version}, {@code info} and {@code bench}, e.g.
+     * "libjpeg-turbo (system libturbojpeg.so.0, SIMD) via JNA".
+     */
     String description();
 
     /**

@@ -165,6 +165,19 @@ public final class Pipeline {
         return Encoder.encode(adapted, options, scope);
     }
 
+    /**
+     * Decodes, resizes and adapts as {@link #convert} does, and stops before the encoder: the Mat
+     * the conversion would encode, owned by {@code scope} (for {@code bench --encode-only}).
+     */
+    public static Mat prepare(ByteBuffer input, Conversion conversion, MatScope scope) {
+        return lastResort(() -> {
+            Decoded decoded = decode(input, conversion.decodeOptions(), conversion.fit().orElse(null), scope);
+            EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(decoded.header().format()));
+            Mat resized = resize(decoded, conversion.decodeOptions().limits(), scope);
+            return TargetAdapter.adapt(resized, encode.format(), conversion.background(), scope);
+        });
+    }
+
     /** The whole conversion, owning and releasing every intermediate Mat. */
     public static ConversionResult convert(ByteBuffer input, Conversion conversion) {
         return lastResort(() -> convertChecked(input, conversion));
