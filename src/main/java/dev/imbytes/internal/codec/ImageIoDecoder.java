@@ -52,7 +52,12 @@ final class ImageIoDecoder {
         try (ImageInputStream in = JdkReaders.memoryStream(input)) {
             reader.setInput(in, true, !gif); // a GIF frame's position is in its metadata
             BufferedImage image = reader.read(0);
-            return gif ? onCanvas(image, reader.getImageMetadata(0), header, scope) : samples(image, header, scope);
+            if (gif) {
+                return onCanvas(image, reader.getImageMetadata(0), header, scope);
+            }
+            // CIELab comes back in linear RGB: the JDK's own colour conversion makes it sRGB
+            return image.getColorModel().getColorSpace().isCS_sRGB() ? samples(image, header, scope)
+                    : BufferedImages.toMat(image, scope);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ImageException) {
                 throw (ImageException) e;
