@@ -8,6 +8,7 @@ import dev.imbytes.CorruptImageException;
 import dev.imbytes.Format;
 import dev.imbytes.ImageException;
 import dev.imbytes.ImageTooLargeException;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
@@ -55,9 +56,9 @@ final class ImageIoDecoder {
             if (gif) {
                 return onCanvas(image, reader.getImageMetadata(0), header, scope);
             }
-            // CIELab comes back in linear RGB: the JDK's own colour conversion makes it sRGB
-            return image.getColorModel().getColorSpace().isCS_sRGB() ? samples(image, header, scope)
-                    : BufferedImages.toMat(image, scope);
+            // CIELab comes back in linear RGB: the JDK's own colour conversion makes it sRGB (8 bits)
+            boolean linear = image.getColorModel().getColorSpace() == ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB);
+            return linear ? BufferedImages.toMat(image, scope) : samples(image, header, scope);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ImageException) {
                 throw (ImageException) e;
