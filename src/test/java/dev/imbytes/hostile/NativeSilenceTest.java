@@ -86,7 +86,8 @@ class NativeSilenceTest {
             Map.entry("animated.webp", "decoded"), // its first frame
             Map.entry("chunks-1000.webp", "ImageTooLargeException: WebP: more than 1000 chunks"),
             Map.entry("chunks-998.webp", "decoded"),
-            Map.entry("short.webp", "CorruptImageException: WEBP: only 30 bytes")));
+            // padded to OpenCV's header read, its cut VP8 data is then refused by libwebp, silently
+            Map.entry("short.webp", "CorruptImageException: this WEBP (128x128) could not be decoded")));
 
     @Test
     void craftedFilesAreRefusedOrDecodedWithoutAWordOnStderr(@TempDir Path dir) throws IOException {
