@@ -259,6 +259,6 @@ public enum Format {
             }
         }
         throw new UnsupportedFormatException("unknown image format \"" + extensionOrName
-                + "\"; known: jpg, png, webp, tif, bmp, jp2, pbm, pgm, ppm, pam, pfm, hdr, exr, ras");
+                + "\"; known: jpg, png, webp, tif, bmp, gif, jp2, pbm, pgm, ppm, pam, pfm, hdr, exr, ras");
     }
 }
