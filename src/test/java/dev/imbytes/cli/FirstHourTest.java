@@ -50,7 +50,7 @@ class FirstHourTest {
             assertTrue(run.stderr().contains(row.file() + ": ImageTooLargeException: "), row.path());
         }
         assertTrue(run.stderr().contains("crash-4fb027452e6988530aa5dabee76eecacb3b79f8a.j2k: UnsupportedFormatException: "
-                + "JPEG2000 input is not allowed by default (allowed: jpg, png, webp, tif, bmp); opt in with --allow jp2"),
+                + "JPEG2000 input is not allowed by default (allowed: jpg, png, webp, tif, bmp, gif); opt in with --allow jp2"),
                 run.stderr());
         assertTrue(summary.contains("skipped (" + nonImageFiles() + " not an image)"), summary);
     }
