@@ -235,6 +235,14 @@ public enum Format {
         return codec != OpenCvCodec.JDK_READER_ONLY && canRead() && dev.imbytes.internal.codec.Codecs.hasWriter(extension());
     }
 
+    /**
+     * Whether imbytes reads this format but never writes it: GIF, which only the JDK's reader
+     * decodes (OpenCV 4.9 has no GIF codec either way).
+     */
+    public boolean readOnly() {
+        return codec == OpenCvCodec.JDK_READER_ONLY;
+    }
+
     /** The documented default encode options of this format: what {@link EncodeOptions#of(Format)} returns. */
     EncodeOptions defaultEncodeOptions() {
         return defaultOptions.apply(this);

@@ -69,7 +69,7 @@ final class UserMessages {
 
     /** Why the command line cannot write {@code f}, or null when it can. */
     static String unwritable(Format f) {
-        if (!f.canWrite() && f.canRead() && f.enablingVariable().isEmpty()) {
+        if (f.readOnly()) {
             return "writing " + f + " is not supported (imbytes reads " + f + " only); use png";
         }
         if (!f.canWrite()) {

@@ -30,7 +30,7 @@ public final class Encoder {
      */
     public static void checkWritable(EncodeOptions options) {
         Format f = options.format();
-        if (!f.canWrite() && f.canRead() && f.enablingVariable().isEmpty()) {
+        if (f.readOnly()) {
             throw new UnsupportedFormatException("writing " + f + " is not supported (imbytes reads " + f
                     + " only); encode as PNG instead");
         }
