@@ -64,7 +64,10 @@ class FormatReferenceTest {
     @ParameterizedTest
     @MethodSource("files")
     void firstFrameOrPageMatchesPillow(String file, double floor) {
-        String name = Path.of(file).getFileName().toString();
+        firstFrameOrPageMatches(file, Path.of(file).getFileName().toString(), floor);
+    }
+
+    private static void firstFrameOrPageMatches(String file, String name, double floor) {
         Mat reference = Imgcodecs.imread(REFERENCES.resolve(name + ".png").toString(), Imgcodecs.IMREAD_UNCHANGED);
         assertTrue(!reference.empty(), "reference missing for " + file);
         try (ImageMat image = Imbytes.decode(TestImages.bytes(file), DecodeOptions.defaults().withMode(ReadMode.UNCHANGED))) {
@@ -83,6 +86,53 @@ class FormatReferenceTest {
         } finally {
             reference.release();
         }
+    }
+
+    @Test
+    void os2BitmapWithTheSixteenByteHeaderHasThePixelsOfItsOs2OneSibling() {
+        // Pillow refuses this bmpsuite "questionable" file; bmpsuite draws the same image in both
+        firstFrameOrPageMatches("valid/pillow/pal8os2v2-16.bmp", "pal8os2.bmp", IDENTICAL);
+    }
+
+    @Test
+    void theJdkReadersNeverWriteACacheFile() throws Exception {
+        assertTrue(ImageIO.getUseCache(), "ImageIO's default: streams may be cached on disk");
+        Path dir = ImageIO.getCacheDirectory() != null ? ImageIO.getCacheDirectory().toPath()
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.List<String> created = imageIoFilesCreatedIn(dir, () -> {
+            for (String file : new String[] {"valid/pillow/chi.gif", "valid/pillow/hopper.Lab.tif",
+                    "valid/pillow/tiff_strip_planar_16bit_RGBa.tiff"}) {
+                Imbytes.decode(TestImages.bytes(file)).close();
+            }
+        });
+        assertEquals(java.util.List.of(), created, "ImageIO cache files");
+        // the watch sees the cache file ImageIO's own stream factory makes (so the check can fail)
+        java.util.List<String> control = imageIoFilesCreatedIn(dir, () -> {
+            try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(
+                    new java.io.ByteArrayInputStream(TestImages.bytes("valid/pillow/chi.gif")))) {
+                in.read();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(1, control.size(), "control: ImageIO.createImageInputStream caches on disk");
+    }
+
+    private static java.util.List<String> imageIoFilesCreatedIn(Path dir, Runnable work) throws Exception {
+        java.util.List<String> created = new java.util.ArrayList<>();
+        try (java.nio.file.WatchService watch = java.nio.file.FileSystems.getDefault().newWatchService()) {
+            java.nio.file.WatchKey key = dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            work.run();
+            Thread.sleep(200);
+            for (java.nio.file.WatchEvent<?> e : key.pollEvents()) {
+                String name = String.valueOf(e.context());
+                if (name.startsWith("imageio")) { // other processes share the folder
+                    created.add(name);
+                }
+            }
+            key.cancel();
+        }
+        return created;
     }
 
     @ParameterizedTest
