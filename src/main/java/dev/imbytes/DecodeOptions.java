@@ -12,7 +12,7 @@ import java.util.Set;
  * damaged files are an error. Immutable; every {@code with…} returns a copy.
  *
  * <p>Defaults: {@link ReadMode#COLOR}, orientation applied, {@link Limits#defaults()}, the
- * {@linkplain #DEFAULT_FORMATS default allow-list} (JPEG, PNG, WebP, TIFF, BMP) and strict
+ * {@linkplain #DEFAULT_FORMATS default allow-list} (JPEG, PNG, WebP, TIFF, BMP, GIF) and strict
  * decoding (a truncated or corrupt file is a {@link CorruptImageException}).
  *
  * <pre>{@code

@@ -36,8 +36,8 @@ public enum Format {
     TIFF("tiff", "TIFF", "image/tiff", Samples.U8_U16_F32, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.listedAs("TIFF:"), f -> TiffOptions.defaults(), ".tif", ".tiff"),
     /** Windows bitmap; 8-bit grey or colour (alpha is flattened). */
     BMP("bmp", "BMP", "image/bmp", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.ALWAYS, PlainOptions::of, ".bmp", ".dib"),
-    /** GIF; recognised so it can be refused clearly: the bundled OpenCV 4.9 has no GIF codec. */
-    GIF("gif", "GIF", "image/gif", Samples.U8, Channels.GREY_COLOUR, TempFile.NEVER, Allowed.OPT_IN, OpenCvCodec.NONE, PlainOptions::of, ".gif"),
+    /** GIF, read only: the first frame, by the JDK's GIF reader (the bundled OpenCV 4.9 has no GIF codec). */
+    GIF("gif", "GIF", "image/gif", Samples.U8, Channels.ANY, TempFile.NEVER, Allowed.BY_DEFAULT, OpenCvCodec.JDK_READER_ONLY, PlainOptions::of, ".gif"),
     /** JPEG 2000 (JP2 container or raw J2K codestream); OpenJPEG. */
     JPEG2000("jp2", "JPEG 2000", "image/jp2", Samples.U8_U16, Channels.ANY, TempFile.TO_ENCODE, Allowed.OPT_IN, OpenCvCodec.listedAs("JPEG 2000:"), f -> Jpeg2000Options.defaults(), ".jp2", ".j2k", ".jpf", ".jpx", ".jpc"),
     /** Portable bitmap (1-bit, written from 8-bit grey). */
@@ -97,6 +97,8 @@ public enum Format {
     private record OpenCvCodec(String key, String enablingVariable) {
         static final OpenCvCodec ALWAYS = new OpenCvCodec("", null);
         static final OpenCvCodec NONE = new OpenCvCodec(null, null);
+        /** Not OpenCV's: read by the JDK's ImageIO reader after imbytes' checks, never written. */
+        static final OpenCvCodec JDK_READER_ONLY = new OpenCvCodec("", null);
 
         static OpenCvCodec listedAs(String key) {
             return new OpenCvCodec(key, null);
@@ -218,16 +220,27 @@ public enum Format {
         return Optional.ofNullable(codec.enablingVariable());
     }
 
-    /** Whether the loaded OpenCV build can decode this format (checked once, at runtime). */
+    /**
+     * Whether imbytes can decode this format with the loaded OpenCV build (checked once, at
+     * runtime); GIF is always readable, through the JDK's reader.
+     */
     public boolean canRead() {
         return codec != OpenCvCodec.NONE
                 && dev.imbytes.internal.codec.Codecs.compiledIn(codec.key(), codec.enablingVariable());
     }
 
-    /** Whether the loaded OpenCV build can encode this format (checked once, at runtime). */
+    /** Whether the loaded OpenCV build can encode this format (checked once, at runtime); never GIF. */
     public boolean canWrite() {
         // asked only when readable: asking OpenCV about a disabled codec (EXR) prints a warning
-        return canRead() && dev.imbytes.internal.codec.Codecs.hasWriter(extension());
+        return codec != OpenCvCodec.JDK_READER_ONLY && canRead() && dev.imbytes.internal.codec.Codecs.hasWriter(extension());
+    }
+
+    /**
+     * Whether imbytes reads this format but never writes it: GIF, which only the JDK's reader
+     * decodes (OpenCV 4.9 has no GIF codec either way).
+     */
+    public boolean readOnly() {
+        return codec == OpenCvCodec.JDK_READER_ONLY;
     }
 
     /** The documented default encode options of this format: what {@link EncodeOptions#of(Format)} returns. */
@@ -254,6 +267,6 @@ public enum Format {
             }
         }
         throw new UnsupportedFormatException("unknown image format \"" + extensionOrName
-                + "\"; known: jpg, png, webp, tif, bmp, jp2, pbm, pgm, ppm, pam, pfm, hdr, exr, ras");
+                + "\"; known: jpg, png, webp, tif, bmp, gif, jp2, pbm, pgm, ppm, pam, pfm, hdr, exr, ras");
     }
 }

@@ -2,8 +2,8 @@ package dev.imbytes;
 
 /**
  * The input is not a format imbytes may decode (unrecognised bytes, a format the bundled OpenCV
- * lacks such as GIF, or one outside the caller's allow-list), or the requested output format cannot
- * be written. Raised before any native decoder sees the bytes.
+ * lacks, or one outside the caller's allow-list), or the requested output format cannot be written
+ * (GIF, which imbytes only reads). Raised before any native decoder sees the bytes.
  */
 public class UnsupportedFormatException extends ImageException {
     private static final long serialVersionUID = 1L;

@@ -27,7 +27,7 @@ class FormatTableTest {
                 marked.add(f);
             }
         }
-        assertEquals(EnumSet.of(Format.JPEG, Format.PNG, Format.WEBP, Format.TIFF, Format.BMP), marked);
+        assertEquals(EnumSet.of(Format.JPEG, Format.PNG, Format.WEBP, Format.TIFF, Format.BMP, Format.GIF), marked);
         assertEquals(marked, DecodeOptions.DEFAULT_FORMATS);
     }
 
@@ -39,7 +39,7 @@ class FormatTableTest {
                 Map.entry(Format.TIFF, "RWDE"), Map.entry(Format.BMP, "RWDE"), Map.entry(Format.JPEG2000, "RWD-"),
                 Map.entry(Format.PBM, "RWDE"), Map.entry(Format.PGM, "RWDE"), Map.entry(Format.PPM, "RWDE"),
                 Map.entry(Format.PAM, "RWDE"), Map.entry(Format.PFM, "RW--"), Map.entry(Format.HDR, "RW--"),
-                Map.entry(Format.SUN_RASTER, "RW--"), Map.entry(Format.EXR, "----"), Map.entry(Format.GIF, "--DE"));
+                Map.entry(Format.SUN_RASTER, "RW--"), Map.entry(Format.EXR, "----"), Map.entry(Format.GIF, "R-DE"));
         for (Format f : Format.values()) {
             String row = (f.canRead() ? "R" : "-") + (f.canWrite() ? "W" : "-")
                     + (f.decodesInMemory() ? "D" : "-") + (f.encodesInMemory() ? "E" : "-");

@@ -94,12 +94,12 @@ public final class ConversionOptions {
     Long maxBytes;
 
     @Option(names = Flags.ALLOW, paramLabel = "FORMAT[,FORMAT...]", description = "Also decode these formats, beyond "
-            + "the default jpg, png, webp, tif, bmp (e.g. --allow jp2,ppm; \"all\" allows every format).")
+            + "the default jpg, png, webp, tif, bmp, gif (e.g. --allow jp2,ppm; \"all\" allows every format).")
     List<String> allow;
 
     /**
      * Refuses, naming the flag, a format given to {@code --allow} that the command line cannot read
-     * even when allowed (GIF: no decoder; PFM, HDR, Sun raster, OpenEXR: only through a temporary
+     * even when allowed (PFM, HDR, Sun raster, OpenEXR: only through a temporary
      * file), so that the allow-list never promises what a second refusal takes back.
      */
     private static void readable(String formats) {

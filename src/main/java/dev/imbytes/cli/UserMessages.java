@@ -69,6 +69,9 @@ final class UserMessages {
 
     /** Why the command line cannot write {@code f}, or null when it can. */
     static String unwritable(Format f) {
+        if (f.readOnly()) {
+            return "writing " + f + " is not supported (imbytes reads " + f + " only); use png";
+        }
         if (!f.canWrite()) {
             return "the bundled OpenCV " + Imbytes.openCvVersion() + " cannot write " + f
                     + (f == Format.EXR ? " (OpenEXR is off unless the environment has OPENCV_IO_ENABLE_OPENEXR=1)" : "")

@@ -93,6 +93,16 @@ final class Crafted {
                 .array();
     }
 
+    /** {@link #animatedWebp} on a canvas {@code extra} pixels wider and taller than its one frame. */
+    static byte[] animatedWebpOnLargerCanvas(byte[] stillVp8, int extra) {
+        byte[] webp = animatedWebp(stillVp8);
+        int w = (webp[24] & 0xFF | (webp[25] & 0xFF) << 8 | (webp[26] & 0xFF) << 16) + extra;
+        int h = (webp[27] & 0xFF | (webp[28] & 0xFF) << 8 | (webp[29] & 0xFF) << 16) + extra;
+        System.arraycopy(u24(w), 0, webp, 24, 3);
+        System.arraycopy(u24(h), 0, webp, 27, 3);
+        return webp;
+    }
+
     /**
      * The first {@code length} bytes of a simple-format WebP with the RIFF and VP8 sizes made to
      * match: consistent, but shorter than the header OpenCV reads before anything else.

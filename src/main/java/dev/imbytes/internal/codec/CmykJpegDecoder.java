@@ -7,16 +7,12 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.SampleModel;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes 4-component (CMYK or YCCK) JPEGs to 8-bit BGR through the JDK's JPEG raster reader (no
@@ -48,9 +44,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *       this library deliberately does not do (no colour management anywhere in imbytes).</li>
  * </ol>
  *
- * <p>Nothing touches the disk: the input is read through a {@link MemoryCacheImageInputStream}
- * (not {@link ImageIO#createImageInputStream}, which may use a file cache, and without changing the
- * global {@link ImageIO#setUseCache} setting).
+ * <p>Nothing touches the disk: the input is read from memory, through {@link JdkReaders}.
  */
 public final class CmykJpegDecoder {
     private CmykJpegDecoder() {
@@ -112,15 +106,7 @@ public final class CmykJpegDecoder {
      */
     public static DecodedBgr decode(ByteBuffer jpeg, boolean ycck, boolean adobeInverted) {
         int length = jpeg.remaining();
-        ByteArrayInputStream bytes;
-        if (jpeg.hasArray()) {
-            bytes = new ByteArrayInputStream(jpeg.array(), jpeg.arrayOffset() + jpeg.position(), length);
-        } else {
-            byte[] copy = new byte[length];
-            jpeg.duplicate().get(copy); // duplicate: the caller's position stays where it was
-            bytes = new ByteArrayInputStream(copy);
-        }
-        Raster raster = readRaster(bytes, length);
+        Raster raster = readRaster(jpeg, length);
         int w = raster.getWidth();
         int h = raster.getHeight();
         byte[] bgr = new byte[w * h * 3]; // cannot overflow: w * h * 4 was checked in readRaster
@@ -128,13 +114,11 @@ public final class CmykJpegDecoder {
         return new DecodedBgr(w, h, bgr);
     }
 
-    private static Raster readRaster(ByteArrayInputStream bytes, int length) {
-        ImageReader reader = jpegReader(length);
+    private static Raster readRaster(ByteBuffer jpeg, int length) {
+        ImageReader reader = JdkReaders.reader("jpeg", JDK_READER, "this JPEG (" + length + " bytes)");
         List<String> corruption = new ArrayList<>();
         String size = length + " bytes";
-        // MemoryCacheImageInputStream keeps what it has read in memory; closing it does not close
-        // the ByteArrayInputStream, which holds nothing to release anyway.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(bytes)) {
+        try (ImageInputStream in = JdkReaders.memoryStream(jpeg)) {
             // libjpeg reports data it had to make up (a truncated or damaged scan) only as a warning
             // beginning "Corrupt JPEG data"; the JDK passes it to this listener and then returns
             // grey-filled pixels. Those are treated as corruption. A bare missing EOI marker, after
@@ -177,26 +161,6 @@ public final class CmykJpegDecoder {
         } finally {
             reader.dispose();
         }
-    }
-
-    /** The JDK's own JPEG reader when registered (a plug-in such as TwelveMonkeys may come first). */
-    private static ImageReader jpegReader(int length) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-        ImageReader chosen = null;
-        while (readers.hasNext()) {
-            ImageReader r = readers.next();
-            if (chosen == null && JDK_READER.equals(r.getClass().getName())) {
-                chosen = r;
-            } else {
-                r.dispose();
-            }
-        }
-        if (chosen == null) {
-            // Other readers may already convert YCCK in readRaster, so results would be wrong.
-            throw new CorruptImageException("JPEG (" + length + " bytes): the JDK's JPEG reader ("
-                    + JDK_READER + ") is not available to decode CMYK");
-        }
-        return chosen;
     }
 
     private static void convert(Raster raster, boolean ycck, boolean adobeInverted, byte[] bgr) {

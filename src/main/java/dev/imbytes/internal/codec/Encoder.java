@@ -30,6 +30,10 @@ public final class Encoder {
      */
     public static void checkWritable(EncodeOptions options) {
         Format f = options.format();
+        if (f.readOnly()) {
+            throw new UnsupportedFormatException("writing " + f + " is not supported (imbytes reads " + f
+                    + " only); encode as PNG instead");
+        }
         if (!f.canWrite()) {
             throw new UnsupportedFormatException("the bundled OpenCV cannot write " + f
                     + f.enablingVariable().map(v -> " (" + f.displayName() + " is disabled unless " + v

@@ -108,7 +108,8 @@ final class SizeLimits {
         }
         int channels;
         if (h.colorModel() == ColorModel.PALETTE) {
-            channels = h.format() == Format.PNG ? 4 : 3; // a PNG palette may gain alpha from tRNS
+            // a PNG palette may gain alpha from tRNS, a GIF's from its transparent index
+            channels = h.format() == Format.PNG || h.format() == Format.GIF ? 4 : 3;
         } else {
             channels = h.channels() == 2 ? 4 : Math.max(1, Math.min(4, h.channels()));
         }

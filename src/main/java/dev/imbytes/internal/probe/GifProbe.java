@@ -2,12 +2,20 @@ package dev.imbytes.internal.probe;
 
 import dev.imbytes.ColorModel;
 import dev.imbytes.Format;
+import dev.imbytes.ImageTooLargeException;
 
 /**
  * GIF: the logical screen, widened to every frame's rectangle (a frame may reach past the screen,
- * and the decoder allocates what the frames need), and the colour table's depth.
+ * and the decoder allocates what the frames need), and the colour table's depth. Only the first
+ * frame is decoded, by the JDK's GIF reader (OpenCV 4.9 has no GIF codec), after these checks.
  */
 final class GifProbe implements FormatProbe {
+
+    /**
+     * The most frames a GIF may have. Each is walked here (a few bytes can make an empty frame),
+     * so a file of a million frames is a CPU bomb; real animations have hundreds.
+     */
+    static final int MAX_FRAMES = 10_000;
 
     @Override
     public Format sniff(ByteReader s) {
@@ -27,6 +35,8 @@ final class GifProbe implements FormatProbe {
         }
         // Walk the blocks for image descriptors; the data ends the walk at worst (each step advances).
         int len = s.length();
+        int frames = 0;
+        String defect = null;
         walk:
         while (off < len) {
             int b = s.u8(off);
@@ -49,8 +59,14 @@ final class GifProbe implements FormatProbe {
                         }
                         off += 3L << ((lflags & 7) + 1);
                     }
+                    if (++frames > MAX_FRAMES) { // refused in lenient mode too: a CPU bomb, not damage
+                        throw new ImageTooLargeException("GIF: more than " + MAX_FRAMES + " frames");
+                    }
                     off += 1; // LZW minimum code size
                     off = skipSubBlocks(s, off);
+                    if (off == CUT_SHORT && frames == 1) {
+                        defect = "truncated inside the first frame's image data";
+                    }
                     break;
                 }
                 case 0x21: // extension: label, then sub-blocks
@@ -63,10 +79,17 @@ final class GifProbe implements FormatProbe {
         if (w == 0 || h == 0) {
             throw HeaderChecks.corrupt(Format.GIF, "logical screen and frames are " + w + "x" + h + " (zero dimension)");
         }
-        return new ImageHeader(Format.GIF, w, h, 1, depth < 0 ? 8 : depth, -1, ColorModel.PALETTE, null);
+        if (frames == 0 && defect == null) {
+            defect = "no image in the file";
+        }
+        return new ImageHeader(Format.GIF, w, h, 1, depth < 0 ? 8 : depth, -1, ColorModel.PALETTE, defect)
+                .withVariant(ImageHeader.Variant.JDK_IMAGEIO);
     }
 
-    /** Offset after a sequence of sub-blocks ending with a zero-length block; the data length at worst. */
+    /** What {@link #skipSubBlocks} returns when the data ends before the sub-blocks do. */
+    private static final long CUT_SHORT = Long.MAX_VALUE;
+
+    /** Offset after a sequence of sub-blocks ending with a zero-length block; {@link #CUT_SHORT} when the data ends first. */
     private static long skipSubBlocks(ByteReader s, long off) {
         int len = s.length();
         while (off < len) {
@@ -76,6 +99,6 @@ final class GifProbe implements FormatProbe {
                 return off;
             }
         }
-        return len;
+        return CUT_SHORT;
     }
 }

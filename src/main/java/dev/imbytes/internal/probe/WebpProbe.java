@@ -5,16 +5,17 @@ import dev.imbytes.internal.probe.tiff.Tiff;
 import dev.imbytes.ColorModel;
 import dev.imbytes.Format;
 import dev.imbytes.ImageTooLargeException;
-import dev.imbytes.UnsupportedFormatException;
 
-/** WebP header reading: RIFF container with a VP8, VP8L or VP8X first chunk. */
-final class WebpProbe implements FormatProbe {
+/** WebP header reading: RIFF container with a VP8, VP8L or VP8X first chunk; animated files give their canvas. */
+public final class WebpProbe implements FormatProbe {
 
     /**
      * OpenCV 4.9 reads a fixed-size WebP header first and fails with a message on stderr (and an
-     * exception) when the buffer is shorter, whatever the file's own sizes say.
+     * exception) when the buffer is shorter, whatever the file's own sizes say. A valid lossless
+     * file can be shorter (28 bytes for one colour): such files are padded with zeros after their
+     * RIFF end ({@link ImageHeader.Variant#WEBP_PADDED}), which libwebp ignores.
      */
-    static final int OPENCV_MIN_BYTES = 36;
+    public static final int OPENCV_MIN_BYTES = 36;
 
     /**
      * The most chunks a (still) VP8X file may have. libwebp skips unknown chunks one by one, so
@@ -22,6 +23,9 @@ final class WebpProbe implements FormatProbe {
      * has a handful (VP8X, ICCP, ALPH, VP8/VP8L, EXIF, XMP).
      */
     static final int MAX_CHUNKS = 1000;
+
+    /** The most chunks of an animated file (one per frame): real animations have hundreds of frames. */
+    static final int MAX_ANIMATION_CHUNKS = 10_000;
 
     @Override
     public Format sniff(ByteReader s) {
@@ -40,9 +44,6 @@ final class WebpProbe implements FormatProbe {
         long off = 12;
         if (!s.has(off, 8)) {
             throw HeaderChecks.corrupt(Format.WEBP, "truncated before the first chunk");
-        }
-        if (len < OPENCV_MIN_BYTES) { // refused in lenient mode too: OpenCV could only print and fail
-            throw HeaderChecks.corrupt(Format.WEBP, "only " + len + " bytes; OpenCV needs at least " + OPENCV_MIN_BYTES);
         }
         String fourcc = s.fourCc(off);
         long size = s.u32le(off + 4);
@@ -67,7 +68,7 @@ final class WebpProbe implements FormatProbe {
                 if (defect == null && !s.has(data, size)) {
                     defect = "truncated inside VP8 chunk";
                 }
-                return new ImageHeader(Format.WEBP, w, h, 3, 8, -1, ColorModel.RGB, defect);
+                return padded(new ImageHeader(Format.WEBP, w, h, 3, 8, -1, ColorModel.RGB, defect), len);
             }
             case "VP8L": {
                 if (!s.has(data, 5)) {
@@ -83,16 +84,15 @@ final class WebpProbe implements FormatProbe {
                 if (defect == null && !s.has(data, size)) {
                     defect = "truncated inside VP8L chunk";
                 }
-                return new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, -1, alpha ? ColorModel.RGBA : ColorModel.RGB, defect);
+                return padded(new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, -1,
+                        alpha ? ColorModel.RGBA : ColorModel.RGB, defect), len);
             }
             case "VP8X": {
                 if (!s.has(data, 10)) {
                     throw HeaderChecks.corrupt(Format.WEBP, "VP8X header cut short");
                 }
                 int flags = s.u8(data);
-                if ((flags & 0x02) != 0) {
-                    throw animated();
-                }
+                boolean animated = (flags & 0x02) != 0;
                 boolean alpha = (flags & 0x10) != 0;
                 int w = s.u24le(data + 4) + 1;
                 int h = s.u24le(data + 7) + 1;
@@ -101,16 +101,18 @@ final class WebpProbe implements FormatProbe {
                 long p = data + size + (size & 1);
                 int chunks = 1;
                 while (p + 8 <= end) {
-                    if (++chunks > MAX_CHUNKS) { // refused in lenient mode too: a CPU bomb, not damage
-                        throw new ImageTooLargeException("WebP: more than " + MAX_CHUNKS + " chunks");
+                    int cap = (flags & 0x02) != 0 ? MAX_ANIMATION_CHUNKS : MAX_CHUNKS;
+                    if (++chunks > cap) { // refused in lenient mode too: a CPU bomb, not damage
+                        throw new ImageTooLargeException("WebP: more than " + cap + " chunks");
                     }
                     String cc = s.fourCc(p);
                     long cs = s.u32le(p + 4);
                     if (cc.equals("EXIF") && orientation < 0 && s.has(p + 8, cs)) {
                         orientation = Tiff.exifOrientation(s.slice(p + 8, cs));
                     }
-                    if (cc.equals("ANMF") || cc.equals("ANIM")) {
-                        throw animated();
+                    if (cc.equals("ANMF")) {
+                        animated = true;
+                        image = true;
                     }
                     if (cc.equals("VP8 ") || cc.equals("VP8L")) {
                         image = true;
@@ -126,8 +128,12 @@ final class WebpProbe implements FormatProbe {
                 if (defect == null && !image) {
                     defect = "no image data chunk";
                 }
-                return new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, orientation, alpha ? ColorModel.RGBA : ColorModel.RGB,
-                        defect);
+                if (animated) { // the first frame, on a canvas that may show through around it: alpha
+                    return new ImageHeader(Format.WEBP, w, h, 4, 8, orientation, ColorModel.RGBA, defect)
+                            .withVariant(ImageHeader.Variant.WEBP_FIRST_FRAME);
+                }
+                return padded(new ImageHeader(Format.WEBP, w, h, alpha ? 4 : 3, 8, orientation,
+                        alpha ? ColorModel.RGBA : ColorModel.RGB, defect), len);
             }
             default:
                 throw HeaderChecks.corrupt(Format.WEBP, "first chunk is \"" + HeaderChecks.printable(fourcc)
@@ -135,9 +141,9 @@ final class WebpProbe implements FormatProbe {
         }
     }
 
-    /** OpenCV 4.9 asserts on animation (and prints the assertion); a later version will decode frame one. */
-    private static UnsupportedFormatException animated() {
-        return new UnsupportedFormatException("WebP: animated WebP is not supported (only still images are decoded)");
+    /** {@code header}, routed through padding when the file is shorter than OpenCV's header read. */
+    private static ImageHeader padded(ImageHeader header, int length) {
+        return length < OPENCV_MIN_BYTES ? header.withVariant(ImageHeader.Variant.WEBP_PADDED) : header;
     }
 
     private static void checkSize(int w, int h) {

@@ -93,7 +93,17 @@ public final class BmpProbe implements FormatProbe {
         if (defect == null && pixelOffset >= s.length()) {
             defect = "pixel data offset " + pixelOffset + " is outside the data (" + s.length() + " bytes)";
         }
-        return new ImageHeader(Format.BMP, width, height, channels, depth, -1, color, defect);
+        ImageHeader read = new ImageHeader(Format.BMP, width, height, channels, depth, -1, color, defect);
+        return os2Rewritten(dib, bitCount) ? read.withVariant(ImageHeader.Variant.BMP_OS2_PALETTE) : read;
+    }
+
+    /**
+     * Whether OpenCV 4.9 misreads or refuses this OS/2 header, so that the file is rewritten with a
+     * Windows header first: it reads a 12-byte OS/2 1.x palette as 4-byte entries (wrong colours),
+     * and refuses the 16-byte OS/2 2.x header.
+     */
+    static boolean os2Rewritten(long dib, int bitCount) {
+        return dib == 12 && bitCount >= 1 && bitCount <= 8 || dib == 16 && (bitCount <= 8 || bitCount == 24);
     }
 
     /**

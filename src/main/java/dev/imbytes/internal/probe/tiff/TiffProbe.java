@@ -25,6 +25,10 @@ import java.nio.ByteBuffer;
  */
 public final class TiffProbe implements FormatProbe {
     static final int TAG_SAMPLE_FORMAT = 339;
+    static final int TAG_EXTRA_SAMPLES = 338;
+    static final int PHOTOMETRIC_PALETTE = 3;
+    static final int PHOTOMETRIC_CIELAB = 8;
+    static final int EXTRA_SAMPLE_ASSOCIATED_ALPHA = 1;
 
     /**
      * Compressions the bundled libtiff decodes and that imbytes hands to it: none, CCITT RLE,
@@ -71,7 +75,8 @@ public final class TiffProbe implements FormatProbe {
             throw HeaderChecks.corrupt(Format.TIFF, "first IFD offset " + ifd + " is outside the data (" + s.length() + " bytes)");
         }
         long[] v = t.read(ifd, Tiff.TAG_WIDTH, Tiff.TAG_HEIGHT, Tiff.TAG_BITS_PER_SAMPLE,
-                Tiff.TAG_SAMPLES_PER_PIXEL, Tiff.TAG_PHOTOMETRIC, Tiff.TAG_ORIENTATION);
+                Tiff.TAG_SAMPLES_PER_PIXEL, Tiff.TAG_PHOTOMETRIC, Tiff.TAG_ORIENTATION, Tiff.TAG_PLANAR_CONFIG,
+                TAG_EXTRA_SAMPLES);
         if (v[0] < 0 || v[1] < 0) {
             throw HeaderChecks.corrupt(Format.TIFF, "first IFD has no " + (v[0] < 0 ? "ImageWidth" : "ImageLength") + " tag");
         }
@@ -81,7 +86,22 @@ public final class TiffProbe implements FormatProbe {
         int spp = v[3] < 0 ? 1 : (int) Math.min(v[3], Integer.MAX_VALUE);
         int orientation = v[5] < 0 || v[5] > Integer.MAX_VALUE ? -1 : (int) v[5];
         return new ImageHeader(Format.TIFF, w, h, spp, bits, orientation, colorModel(v[4]),
-                TiffData.defect(s, t, ifd, w, h, spp, bits));
+                TiffData.defect(s, t, ifd, w, h, spp, bits)).withVariant(variant(v[4], bits, spp, v[6], v[7]));
+    }
+
+    /**
+     * The route of the first page. OpenCV 4.9 gives a palette image's indices as grey unless asked
+     * for colour, refuses CIELab, reads 16-bit planar samples as if they were interleaved, and keeps
+     * associated (premultiplied) alpha premultiplied; the JDK's TIFF reader reads those correctly.
+     */
+    private static ImageHeader.Variant variant(long photometric, int bits, int spp, long planar, long extraSamples) {
+        if (photometric == PHOTOMETRIC_PALETTE) {
+            return ImageHeader.Variant.OPENCV_COLOR;
+        }
+        boolean lab = photometric == PHOTOMETRIC_CIELAB && bits == 8 && (spp == 1 || spp == 3);
+        boolean deepPlanar = bits == 16 && spp > 1 && planar == 2;
+        boolean deepAssociated = bits == 16 && spp == 4 && extraSamples == EXTRA_SAMPLE_ASSOCIATED_ALPHA;
+        return lab || deepPlanar || deepAssociated ? ImageHeader.Variant.JDK_IMAGEIO : ImageHeader.Variant.OPENCV;
     }
 
     /**
@@ -101,12 +121,14 @@ public final class TiffProbe implements FormatProbe {
         long photometric = t.read(ifd, Tiff.TAG_PHOTOMETRIC)[0];
         int spp = header.channels();
         int bits = header.bitDepth();
-        checkDecodable(t, ifd, photometric, bits, spp);
+        checkCompression(t, ifd);
+        if (header.variant() != ImageHeader.Variant.JDK_IMAGEIO) {
+            checkDecodable(t, ifd, photometric, bits, spp);
+        }
         checkPages(t, ifd);
         checkBlockBuffers(t, ifd, header.width(), header.height(), spp, bits);
         String streams = header.defect() == null ? TiffStreams.defect(s, header) : null;
-        return streams == null ? header : new ImageHeader(header.format(), header.width(), header.height(),
-                header.channels(), header.bitDepth(), header.orientationTag(), header.colorModel(), streams);
+        return streams == null ? header : header.withDefect(streams);
     }
 
     private static ColorModel colorModel(long photometric) {
@@ -120,13 +142,18 @@ public final class TiffProbe implements FormatProbe {
         };
     }
 
-    /** Refuses the field combinations OpenCV 4.9 cannot decode (each would log on stderr). */
-    private static void checkDecodable(Tiff t, long ifd, long photometric, int bits, int spp) {
-        long[] v = t.read(ifd, Tiff.TAG_COMPRESSION, TAG_SAMPLE_FORMAT);
-        long compression = v[0] < 0 ? 1 : v[0];
+    /** Refuses a compression neither decoder is given (see {@link #COMPRESSIONS}). */
+    private static void checkCompression(Tiff t, long ifd) {
+        long stored = t.read(ifd, Tiff.TAG_COMPRESSION)[0];
+        long compression = stored < 0 ? 1 : stored;
         if (java.util.Arrays.stream(COMPRESSIONS).noneMatch(c -> c == compression)) {
             throw unsupported("compression " + compression + " is not one the decoder handles");
         }
+    }
+
+    /** Refuses the field combinations OpenCV 4.9 cannot decode (each would log on stderr). */
+    private static void checkDecodable(Tiff t, long ifd, long photometric, int bits, int spp) {
+        long[] v = t.read(ifd, TAG_SAMPLE_FORMAT);
         if (photometric < 0) {
             throw unsupported("no PhotometricInterpretation tag");
         }
@@ -147,7 +174,7 @@ public final class TiffProbe implements FormatProbe {
         if (bits > 8 && photometric > 2) {
             throw unsupported(bits + "-bit samples with PhotometricInterpretation " + photometric);
         }
-        long sampleFormat = v[1] < 0 ? 1 : v[1];
+        long sampleFormat = v[0] < 0 ? 1 : v[0];
         if (sampleFormat < 1 || sampleFormat > 3 || sampleFormat == 3 && bits < 32) {
             throw unsupported("SampleFormat " + sampleFormat + " with " + bits + " bits per sample");
         }
