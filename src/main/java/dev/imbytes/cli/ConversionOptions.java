@@ -81,6 +81,10 @@ public final class ConversionOptions {
     @Option(names = Flags.IGNORE_ORIENTATION, description = "Do not apply the EXIF orientation.")
     boolean ignoreOrientation;
 
+    @Option(names = Flags.NO_COLOUR_CONVERT, description = "Leave images with an ICC profile as stored instead of "
+            + "converting them to sRGB (the output carries no profile either way).")
+    boolean noColourConvert;
+
     @Option(names = Flags.MAX_PIXELS, paramLabel = "N", description = "Refuse images with more pixels than N "
             + "(default " + Limits.DEFAULT_MAX_PIXELS + ").")
     Long maxPixels;
@@ -154,6 +158,6 @@ public final class ConversionOptions {
             readable(formats);
         }
         return b.noUpscale(noUpscale).progressive(progressive).lossless(lossless)
-                .ignoreOrientation(ignoreOrientation).build();
+                .ignoreOrientation(ignoreOrientation).noColourConvert(noColourConvert).build();
     }
 }
