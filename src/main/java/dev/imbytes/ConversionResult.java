@@ -1,5 +1,6 @@
 package dev.imbytes;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,14 +14,24 @@ import java.util.Objects;
  * @param outputWidth  the output's width
  * @param outputHeight the output's height
  * @param partial      true when a lenient decode recovered only part of a damaged input
+ * @param warnings     what the conversion dropped and why, one sentence each (e.g. malformed EXIF
+ *                     not kept with {@link Conversion#withKeepMetadata(boolean)}); empty when nothing was
  */
 public record ConversionResult(byte[] bytes, Format inputFormat, int inputWidth, int inputHeight,
-                               Format outputFormat, int outputWidth, int outputHeight, boolean partial) {
+                               Format outputFormat, int outputWidth, int outputHeight, boolean partial,
+                               List<String> warnings) {
 
     /** Refuses {@code null} components, as every constructor of the API does. */
     public ConversionResult {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(inputFormat, "inputFormat");
         Objects.requireNonNull(outputFormat, "outputFormat");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public ConversionResult(byte[] bytes, Format inputFormat, int inputWidth, int inputHeight,
+                            Format outputFormat, int outputWidth, int outputHeight, boolean partial) {
+        this(bytes, inputFormat, inputWidth, inputHeight, outputFormat, outputWidth, outputHeight, partial, List.of());
     }
 }

@@ -81,6 +81,13 @@ public final class ConversionOptions {
     @Option(names = Flags.IGNORE_ORIENTATION, description = "Do not apply the EXIF orientation.")
     boolean ignoreOrientation;
 
+    @Option(names = Flags.KEEP_ICC, description = "Keep the source's ICC profile in the output (no colour conversion).")
+    boolean keepIcc;
+
+    @Option(names = Flags.KEEP_METADATA, description = "Keep EXIF (orientation 1, no thumbnail), XMP and the ICC profile "
+            + "in JPEG, PNG, WebP and TIFF outputs; malformed blocks are dropped with a warning.")
+    boolean keepMetadata;
+
     @Option(names = Flags.MAX_PIXELS, paramLabel = "N", description = "Refuse images with more pixels than N "
             + "(default " + Limits.DEFAULT_MAX_PIXELS + ").")
     Long maxPixels;
@@ -154,6 +161,6 @@ public final class ConversionOptions {
             readable(formats);
         }
         return b.noUpscale(noUpscale).progressive(progressive).lossless(lossless)
-                .ignoreOrientation(ignoreOrientation).build();
+                .ignoreOrientation(ignoreOrientation).keepIcc(keepIcc).keepMetadata(keepMetadata).build();
     }
 }

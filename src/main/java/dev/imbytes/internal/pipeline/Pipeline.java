@@ -3,6 +3,9 @@ package dev.imbytes.internal.pipeline;
 import dev.imbytes.internal.codec.Decoder;
 import dev.imbytes.internal.codec.Encoder;
 import dev.imbytes.internal.codec.FourComponentJpeg;
+import dev.imbytes.internal.metadata.MetadataBlocks;
+import dev.imbytes.internal.metadata.MetadataReader;
+import dev.imbytes.internal.metadata.MetadataWriter;
 import dev.imbytes.internal.nativelib.MatScope;
 import dev.imbytes.internal.nativelib.NativeLibrary;
 import dev.imbytes.internal.probe.HeaderProbe;
@@ -24,6 +27,7 @@ import dev.imbytes.Limits;
 import dev.imbytes.Size;
 import dev.imbytes.UnsupportedFormatException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.opencv.core.CvException;
@@ -174,11 +178,12 @@ public final class Pipeline {
         try (MatScope scope = new MatScope()) {
             Fit fit = conversion.fit().orElse(null);
             Decoded decoded = decode(input, conversion.decodeOptions(), fit, scope);
-            return about(decoded.header(), input, () -> encodeDecoded(decoded, conversion, scope));
+            return about(decoded.header(), input, () -> encodeDecoded(input, decoded, conversion, scope));
         }
     }
 
-    private static ConversionResult encodeDecoded(Decoded decoded, Conversion conversion, MatScope scope) {
+    private static ConversionResult encodeDecoded(ByteBuffer input, Decoded decoded, Conversion conversion,
+                                                  MatScope scope) {
         Format inputFormat = decoded.header().format();
         EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(inputFormat));
         Encoder.checkWritable(encode); // the one check: before the resize, so no work is done for nothing
@@ -189,8 +194,15 @@ public final class Pipeline {
         int width = resized.cols();
         int height = resized.rows();
         byte[] bytes = adaptAndEncode(resized, conversion.decodeOptions().limits(), encode, conversion.background(), scope);
+        List<String> warnings = List.of();
+        if (conversion.keepIccProfile()) {
+            MetadataBlocks kept = MetadataReader.read(input, inputFormat, true, conversion.keepMetadata(),
+                    conversion.decodeOptions().applyOrientation());
+            bytes = MetadataWriter.splice(bytes, encode.format(), kept);
+            warnings = kept.warnings();
+        }
         return new ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
-                encode.format(), width, height, decoded.partial());
+                encode.format(), width, height, decoded.partial(), warnings);
     }
 
     /** What {@link dev.imbytes.Imbytes#info} reports for a header read from {@code byteSize} bytes. */
