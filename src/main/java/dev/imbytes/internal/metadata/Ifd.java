@@ -184,6 +184,11 @@ final class Ifd {
         return new Entry(tag, TYPE_SHORT, 1, ByteBuffer.allocate(2).order(order).putShort((short) value).array(), null);
     }
 
+    /** A long value in this directory's byte order. */
+    Entry longEntry(int tag, long value) {
+        return new Entry(tag, TYPE_LONG, 1, ByteBuffer.allocate(4).order(order).putInt((int) value).array(), null);
+    }
+
     /** A whole TIFF structure: header, then this directory (with no next one) and its values. */
     byte[] toTiff(ByteOrder out) {
         Out o = new Out(out);

@@ -23,8 +23,8 @@ public final class MetadataReader {
     static final int TIFF_ICC = 34675;
     static final int TIFF_XMP = 700;
     private static final int MAKER_NOTE = 37500;
-    private static final int PIXEL_X = 40962;
-    private static final int PIXEL_Y = 40963;
+    static final int PIXEL_X = 40962;
+    static final int PIXEL_Y = 40963;
     private static final int MAX_CHUNKS = 100_000;
 
     /**
@@ -38,7 +38,7 @@ public final class MetadataReader {
     /**
      * Kept: everything but the layout, the MakerNote (vendor data whose offsets often point outside
      * itself, so it breaks when moved; it also holds serial numbers) and the EXIF pixel size (the
-     * output has another).
+     * output has another: {@link MetadataWriter} writes it).
      */
     private static final IntPredicate KEEP_TAG = tag -> !LAYOUT_TAGS.contains(tag) && tag != MAKER_NOTE
             && tag != PIXEL_X && tag != PIXEL_Y;

@@ -25,12 +25,18 @@ public final class MetadataWriter {
     }
 
     /**
-     * {@code encoded} (a whole {@code format} file from the encoder) with {@code blocks} in it; a
-     * block the format cannot hold is dropped with a warning added to {@code blocks}.
+     * {@code encoded} (a whole {@code format} file of {@code width} x {@code height} from the
+     * encoder) with {@code blocks} in it; a block the format cannot hold is dropped with a warning
+     * added to {@code blocks}. The EXIF pixel size, when the EXIF has its own directory, is the output's.
      */
-    public static byte[] splice(byte[] encoded, Format format, MetadataBlocks blocks) {
+    public static byte[] splice(byte[] encoded, Format format, MetadataBlocks blocks, int width, int height) {
         if (blocks.isEmpty()) {
             return encoded;
+        }
+        Ifd.Entry exifDir = blocks.exif == null ? null : blocks.exif.find(Ifd.EXIF_POINTER);
+        if (exifDir != null) {
+            exifDir.child().put(exifDir.child().longEntry(MetadataReader.PIXEL_X, width));
+            exifDir.child().put(exifDir.child().longEntry(MetadataReader.PIXEL_Y, height));
         }
         return switch (format) {
             case JPEG -> jpeg(encoded, blocks);

@@ -198,7 +198,7 @@ public final class Pipeline {
         if (conversion.keepIccProfile()) {
             MetadataBlocks kept = MetadataReader.read(input, inputFormat, true, conversion.keepMetadata(),
                     conversion.decodeOptions().applyOrientation());
-            bytes = MetadataWriter.splice(bytes, encode.format(), kept);
+            bytes = MetadataWriter.splice(bytes, encode.format(), kept, width, height);
             warnings = kept.warnings();
         }
         return new ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
