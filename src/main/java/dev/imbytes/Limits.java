@@ -9,10 +9,11 @@ package dev.imbytes;
  * {@value #DEFAULT_MAX_SIDE} pixels on a side (the JPEG format's own maximum) and at most
  * {@value #DEFAULT_MAX_BYTES} input bytes (256 MiB), and at most {@value #DEFAULT_MAX_DECODED_BYTES}
  * bytes of decoded pixels and decoder buffers for one image (every 8-bit colour image of 100 MP
- * fits; alpha, 16-bit samples and large TIFF strips count for what they cost). A process-wide
- * default can be set at start-up with the system properties {@code imbytes.maxPixels},
- * {@code imbytes.maxSide}, {@code imbytes.maxBytes} and {@code imbytes.maxDecodedBytes}; they are
- * read once.
+ * fits; alpha, 16-bit samples and large TIFF strips count for what they cost), and at most
+ * {@value #DEFAULT_MAX_ICC_BYTES} bytes of embedded ICC profile (4 MiB; a larger one is ignored,
+ * not refused). A process-wide default can be set at start-up with the system properties
+ * {@code imbytes.maxPixels}, {@code imbytes.maxSide}, {@code imbytes.maxBytes},
+ * {@code imbytes.maxDecodedBytes} and {@code imbytes.maxIccBytes}; they are read once.
  *
  * <pre>{@code
  * Limits strict = Limits.defaults().withMaxPixels(40_000_000);
@@ -32,23 +33,32 @@ public final class Limits {
      * conversion at the default limits under 700 MB resident (see SECURITY.md for the formula).
      */
     public static final long DEFAULT_MAX_DECODED_BYTES = 300_000_000L;
+    /**
+     * Default limit on an embedded ICC profile, in bytes: 4 MiB. Real profiles are 0.5 to 100 KB
+     * (a few CMYK profiles with large tables reach 2 MB); a larger one is ignored with a warning,
+     * never inflated or parsed.
+     */
+    public static final int DEFAULT_MAX_ICC_BYTES = 4 * 1024 * 1024;
 
     private static final Limits DEFAULTS = new Limits(
             Long.getLong("imbytes.maxPixels", DEFAULT_MAX_PIXELS),
             Integer.getInteger("imbytes.maxSide", DEFAULT_MAX_SIDE),
             Long.getLong("imbytes.maxBytes", DEFAULT_MAX_BYTES),
-            Long.getLong("imbytes.maxDecodedBytes", DEFAULT_MAX_DECODED_BYTES));
+            Long.getLong("imbytes.maxDecodedBytes", DEFAULT_MAX_DECODED_BYTES),
+            Integer.getInteger("imbytes.maxIccBytes", DEFAULT_MAX_ICC_BYTES));
 
     private final long maxPixels;
     private final int maxSide;
     private final long maxBytes;
     private final long maxDecodedBytes;
+    private final int maxIccBytes;
 
-    private Limits(long maxPixels, int maxSide, long maxBytes, long maxDecodedBytes) {
+    private Limits(long maxPixels, int maxSide, long maxBytes, long maxDecodedBytes, int maxIccBytes) {
         this.maxPixels = requirePositive("maxPixels", maxPixels);
         this.maxSide = (int) requirePositive("maxSide", maxSide);
         this.maxBytes = requirePositive("maxBytes", maxBytes);
         this.maxDecodedBytes = requirePositive("maxDecodedBytes", maxDecodedBytes);
+        this.maxIccBytes = (int) requirePositive("maxIccBytes", maxIccBytes);
     }
 
     /** The process-wide defaults (the constants above, unless overridden by system properties). */
@@ -58,22 +68,22 @@ public final class Limits {
 
     /** No practical limit: for trusted input only. */
     public static Limits none() {
-        return new Limits(Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+        return new Limits(Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Integer.MAX_VALUE);
     }
 
     /** A copy with another pixel limit (width × height). */
     public Limits withMaxPixels(long pixels) {
-        return new Limits(pixels, maxSide, maxBytes, maxDecodedBytes);
+        return new Limits(pixels, maxSide, maxBytes, maxDecodedBytes, maxIccBytes);
     }
 
     /** A copy with another limit on the longer side. */
     public Limits withMaxSide(int side) {
-        return new Limits(maxPixels, side, maxBytes, maxDecodedBytes);
+        return new Limits(maxPixels, side, maxBytes, maxDecodedBytes, maxIccBytes);
     }
 
     /** A copy with another limit on the encoded input size. */
     public Limits withMaxBytes(long bytes) {
-        return new Limits(maxPixels, maxSide, bytes, maxDecodedBytes);
+        return new Limits(maxPixels, maxSide, bytes, maxDecodedBytes, maxIccBytes);
     }
 
     /**
@@ -81,7 +91,21 @@ public final class Limits {
      * pixels, in the form the read mode gives) plus decoder buffers that grow with the header.
      */
     public Limits withMaxDecodedBytes(long bytes) {
-        return new Limits(maxPixels, maxSide, maxBytes, bytes);
+        return new Limits(maxPixels, maxSide, maxBytes, bytes, maxIccBytes);
+    }
+
+    /**
+     * A copy with another limit on an embedded ICC profile (its size once reassembled or
+     * inflated). A larger profile is ignored with a warning in {@link ConversionResult#warnings()}:
+     * the image is converted as if untagged.
+     */
+    public Limits withMaxIccBytes(int bytes) {
+        return new Limits(maxPixels, maxSide, maxBytes, maxDecodedBytes, bytes);
+    }
+
+    /** The most bytes an embedded ICC profile may have; a larger one is ignored. */
+    public int maxIccBytes() {
+        return maxIccBytes;
     }
 
     /** The most bytes one decoded image (and its decoder's header-sized buffers) may take. */
@@ -114,6 +138,6 @@ public final class Limits {
     @Override
     public String toString() {
         return "Limits[maxPixels=" + maxPixels + ", maxSide=" + maxSide + ", maxBytes=" + maxBytes
-                + ", maxDecodedBytes=" + maxDecodedBytes + "]";
+                + ", maxDecodedBytes=" + maxDecodedBytes + ", maxIccBytes=" + maxIccBytes + "]";
     }
 }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
-/** Crafted variants of real files for {@link NativeSilenceTest}: each one makes a native decoder talk. */
-final class Crafted {
+/** Crafted variants of real files for {@link NativeSilenceTest} (each one makes a native decoder talk), and the PNG chunks other tests build files from. */
+public final class Crafted {
     private Crafted() {
     }
 
@@ -61,7 +61,7 @@ final class Crafted {
     }
 
     /** A well-formed chunk (its CRC computed). */
-    static byte[] chunk(String type, byte[] data) {
+    public static byte[] chunk(String type, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(12 + data.length);
         b.putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data);
         CRC32 crc = new CRC32();

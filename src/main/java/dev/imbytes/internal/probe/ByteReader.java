@@ -15,7 +15,8 @@ public final class ByteReader {
         private static final long serialVersionUID = 1L;
         final long offset;
 
-        OutOfData(long offset) {
+        /** Data needed at {@code offset} is missing. */
+        public OutOfData(long offset) {
             super("needed byte at offset " + offset, null, false, false);
             this.offset = offset;
         }

@@ -261,6 +261,34 @@ public final class Tiff {
     }
 
     /**
+     * The bytes of {@code tag} in the first IFD of the TIFF structure at the start of {@code s}
+     * when it is a BYTE or UNDEFINED array (an embedded blob such as the ICC profile, tag 34675),
+     * or null when there is no TIFF header or no such tag.
+     *
+     * @throws ByteReader.OutOfData when the header, the IFD or the blob lies outside the data
+     */
+    public static ByteReader firstIfdBlob(ByteReader s, int tag) {
+        Tiff t = open(s);
+        if (t == null) {
+            return null;
+        }
+        for (long e : t.entries(t.firstIfd())) {
+            int type = t.u16(e + 2);
+            if (t.u16(e) != tag || type != 1 && type != 7) {
+                continue;
+            }
+            long count = t.big ? t.u64(e + 4) : t.u32(e + 4);
+            long field = e + (t.big ? 12 : 8);
+            long at = count <= (t.big ? 8 : 4) ? field : t.big ? t.u64(field) : t.u32(field);
+            if (!s.has(at, count)) {
+                throw new ByteReader.OutOfData(at);
+            }
+            return s.slice(at, count);
+        }
+        return null;
+    }
+
+    /**
      * The Orientation tag (274) of IFD0 in an EXIF/TIFF block, raw as stored, or -1 when absent
      * or unreadable. Never throws for malformed data.
      */
