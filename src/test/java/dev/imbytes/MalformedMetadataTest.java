@@ -116,7 +116,7 @@ class MalformedMetadataTest {
         byte[] chunk = concat("ICC_PROFILE\0", new byte[] {1, 2});
         ConversionResult r = keep(jpegWith(0xE2, concat(new String(chunk, StandardCharsets.ISO_8859_1), new byte[200])),
                 Format.PNG);
-        assertEquals(List.of("ICC profile dropped: 1 of 2 APP2 chunks present"), r.warnings());
+        assertEquals(List.of("the embedded ICC profile was ignored: JPEG APP2 chunk 2 of 2 is missing"), r.warnings());
         assertFalse(contains(r.bytes(), "iCCP"));
     }
 
@@ -124,7 +124,7 @@ class MalformedMetadataTest {
     void bytesThatAreNotAProfileAreDropped() {
         ConversionResult r = keep(jpegWith(0xE2, concat("ICC_PROFILE\0", concat("\1\1", new byte[300]))), Format.JPEG);
         assertEquals(1, r.warnings().size());
-        assertTrue(r.warnings().get(0).startsWith("ICC profile dropped: not a profile"), r.warnings().get(0));
+        assertTrue(r.warnings().get(0).startsWith("the embedded ICC profile was ignored: its header lacks"), r.warnings().get(0));
         assertFalse(contains(r.bytes(), "ICC_PROFILE"));
     }
 
@@ -167,7 +167,8 @@ class MalformedMetadataTest {
         ConversionResult r = keep(pngWith(chunk("iCCP", concat("p\0\0", new byte[] {0x78, (byte) 0x9c, 1, 2, 3}))),
                 Format.JPEG);
         assertEquals(1, r.warnings().size());
-        assertTrue(r.warnings().get(0).startsWith("ICC profile dropped: iCCP data does not inflate"), r.warnings().get(0));
+        assertTrue(r.warnings().get(0).startsWith("the embedded ICC profile was ignored: its PNG iCCP data"), r.warnings().get(0));
+        assertFalse(contains(r.bytes(), "ICC_PROFILE"));
     }
 
     @Test
@@ -175,7 +176,8 @@ class MalformedMetadataTest {
         int size = 5 * 1024 * 1024; // zeros deflate to ~5 KB: a 1000:1 inflation bomb of a profile
         byte[] profile = ByteBuffer.allocate(size).putInt(0, size).putInt(36, 0x61637370).array();
         ConversionResult r = keep(pngWith(chunk("iCCP", concat("p\0\0", deflate(profile)))), Format.PNG);
-        assertEquals(List.of("ICC profile dropped: iCCP data does not inflate within 4194304 bytes"), r.warnings());
+        assertEquals(List.of("the embedded ICC profile was ignored: it inflates to more than the limit of 4194304 bytes"
+                + " (Limits.withMaxIccBytes)"), r.warnings());
         assertFalse(contains(r.bytes(), "iCCP"));
     }
 

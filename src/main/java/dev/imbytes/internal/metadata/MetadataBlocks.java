@@ -12,11 +12,11 @@ import java.util.List;
  */
 public final class MetadataBlocks {
     /**
-     * The most metadata bytes one conversion keeps (ICC + EXIF + XMP, as read). ICC profiles of
-     * real devices are up to a few hundred KiB (printer profiles up to ~2 MiB), EXIF is at most
-     * 64 KiB in a JPEG, XMP rarely over 100 KiB; a block that would pass the total is dropped.
+     * The most EXIF and XMP bytes one conversion keeps, together (the ICC profile has its own
+     * limit, {@code Limits.maxIccBytes()}). EXIF is at most 64 KiB in a JPEG and XMP rarely over
+     * 100 KiB; a block that would pass the total is dropped with a warning.
      */
-    public static final int MAX_TOTAL_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_EXIF_XMP_BYTES = 1024 * 1024;
 
     byte[] icc;
     Ifd exif;
@@ -42,10 +42,11 @@ public final class MetadataBlocks {
         return icc;
     }
 
-    /** Counts {@code n} bytes against {@link #MAX_TOTAL_BYTES}; false (and a warning) when they do not fit. */
+    /** Counts {@code n} bytes against {@link #MAX_EXIF_XMP_BYTES}; false (and a warning) when they do not fit. */
     boolean fits(String block, long n) {
-        if (used + n > MAX_TOTAL_BYTES) {
-            warnings.add(block + " dropped: " + n + " bytes would take the kept metadata over " + MAX_TOTAL_BYTES + " bytes");
+        if (used + n > MAX_EXIF_XMP_BYTES) {
+            warnings.add(block + " dropped: " + n + " bytes would take the kept EXIF and XMP over " + MAX_EXIF_XMP_BYTES
+                    + " bytes");
             return false;
         }
         used += (int) n;

@@ -1,30 +1,27 @@
 package dev.imbytes.internal.metadata;
 
 import dev.imbytes.Format;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
- * Reads the ICC profile, EXIF and XMP blocks of a JPEG, PNG, WebP or TIFF source. Plain Java,
- * every read bounds-checked; a malformed block is dropped with a warning and never fails the
- * conversion.
+ * Reads the blocks a conversion keeps from a JPEG, PNG, WebP or TIFF source: EXIF and XMP here,
+ * the ICC profile through {@link IccProfileReader} (the one reader of profiles, also used for the
+ * colour conversion). Plain Java, every read bounds-checked; a malformed block is dropped with a
+ * warning and never fails the conversion.
  */
 public final class MetadataReader {
     static final String EXIF_ID = "Exif\0\0";
     static final String XMP_ID = "http://ns.adobe.com/xap/1.0/\0";
     static final String ICC_ID = "ICC_PROFILE\0";
     static final String XMP_KEYWORD = "XML:com.adobe.xmp";
-    static final int TIFF_ICC = 34675;
     static final int TIFF_XMP = 700;
-    private static final int MAKER_NOTE = 37500;
     static final int PIXEL_X = 40962;
     static final int PIXEL_Y = 40963;
+    private static final int MAKER_NOTE = 37500;
     private static final int MAX_CHUNKS = 100_000;
 
     /**
@@ -33,7 +30,7 @@ public final class MetadataReader {
      */
     private static final Set<Integer> LAYOUT_TAGS = Set.of(254, 255, 256, 257, 258, 259, 262, 266, 273, 277, 278, 279,
             284, 317, 320, 322, 323, 324, 325, 338, 339, 340, 341, 513, 514, 530, 532, 33723, 34377, 37724, 50341,
-            TIFF_ICC, TIFF_XMP);
+            IccProfileReader.TIFF_TAG_ICC, TIFF_XMP);
 
     /**
      * Kept: everything but the layout, the MakerNote (vendor data whose offsets often point outside
@@ -49,44 +46,41 @@ public final class MetadataReader {
     /**
      * The blocks of {@code input} (a whole {@code format} file) that are asked for.
      *
-     * @param icc               read the ICC profile
-     * @param exifAndXmp        read EXIF and XMP
+     * @param exifAndXmp         read EXIF and XMP (the ICC profile is always read)
+     * @param maxIccBytes        the profile size limit ({@code Limits.maxIccBytes()})
      * @param orientationApplied whether the pixels were turned upright (then EXIF orientation becomes 1)
      */
-    public static MetadataBlocks read(ByteBuffer input, Format format, boolean icc, boolean exifAndXmp,
+    public static MetadataBlocks read(ByteBuffer input, Format format, boolean exifAndXmp, int maxIccBytes,
                                       boolean orientationApplied) {
         MetadataBlocks blocks = new MetadataBlocks();
+        blocks.icc = IccProfileReader.read(input, format, maxIccBytes, blocks.warnings::add).orElse(null);
+        if (!exifAndXmp) {
+            return blocks;
+        }
         Found found = new Found();
         ByteBuffer in = input.slice().order(ByteOrder.BIG_ENDIAN);
         try {
             switch (format) {
                 case JPEG -> jpeg(in, found);
-                case PNG -> png(in, found);
+                case PNG -> png(in, found, blocks);
                 case WEBP -> webp(in, found);
                 case TIFF -> found.tiff = in;
                 default -> {
-                    return blocks; // formats that hold none of these blocks
+                    return blocks; // formats that hold neither block
                 }
             }
-        } catch (RuntimeException e) { // any bound broken while walking the container: keep what was complete
+        } catch (RuntimeException e) { // a bound broken while walking the container: keep what was complete
             blocks.warnings.add("metadata after a damaged " + format.id() + " segment ignored: " + message(e));
         }
-        if (icc) {
-            blocks.icc = keepIcc(found, blocks);
-        }
-        if (exifAndXmp) {
-            blocks.exif = keepExif(found, blocks, orientationApplied);
-            if (found.xmp != null && blocks.fits("XMP", found.xmp.length)) {
-                blocks.xmp = found.xmp;
-            }
+        blocks.exif = keepExif(found, blocks, orientationApplied);
+        if (found.xmp != null && blocks.fits("XMP", found.xmp.length)) {
+            blocks.xmp = found.xmp;
         }
         return blocks;
     }
 
     /** Raw blocks as found in the container, before checks. */
     private static final class Found {
-        byte[] icc;
-        String iccDefect;
         ByteBuffer exif;
         ByteBuffer tiff;
         byte[] xmp;
@@ -96,35 +90,16 @@ public final class MetadataReader {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static byte[] keepIcc(Found found, MetadataBlocks blocks) {
-        if (found.tiff != null) {
-            found.icc = tiffBlock(found.tiff, TIFF_ICC, blocks, "ICC profile");
-        }
-        if (found.iccDefect != null) {
-            blocks.warnings.add("ICC profile dropped: " + found.iccDefect);
-            return null;
-        }
-        if (found.icc == null) {
-            return null;
-        }
-        ByteBuffer p = ByteBuffer.wrap(found.icc);
-        if (found.icc.length < 128 || (p.getInt(0) & 0xFFFFFFFFL) != found.icc.length || p.getInt(36) != 0x61637370) {
-            blocks.warnings.add("ICC profile dropped: not a profile (" + found.icc.length + " bytes, header size or 'acsp' wrong)");
-            return null;
-        }
-        return blocks.fits("ICC profile", found.icc.length) ? found.icc : null;
-    }
-
     private static Ifd keepExif(Found found, MetadataBlocks blocks, boolean orientationApplied) {
         ByteBuffer tiff = found.tiff != null ? found.tiff : found.exif;
-        if (found.tiff != null && found.xmp == null) {
-            found.xmp = tiffBlock(found.tiff, TIFF_XMP, blocks, "XMP");
+        if (found.tiff != null) {
+            found.xmp = tiffXmp(found.tiff, blocks);
         }
         if (tiff == null) {
             return null;
         }
         try {
-            Ifd ifd = Ifd.readFirst(tiff, KEEP_TAG, MetadataBlocks.MAX_TOTAL_BYTES - blocks.used);
+            Ifd ifd = Ifd.readFirst(tiff, KEEP_TAG, MetadataBlocks.MAX_EXIF_XMP_BYTES - blocks.used);
             if (orientationApplied) {
                 ifd.resetOrientation();
             }
@@ -138,13 +113,13 @@ public final class MetadataReader {
         }
     }
 
-    /** One tag's value from a TIFF source's first directory, or null (with a warning when malformed). */
-    private static byte[] tiffBlock(ByteBuffer tiff, int tag, MetadataBlocks blocks, String name) {
+    /** Tag 700 of a TIFF source's first directory, or null (with a warning when malformed). */
+    private static byte[] tiffXmp(ByteBuffer tiff, MetadataBlocks blocks) {
         try {
-            Ifd.Entry e = Ifd.readFirst(tiff, t -> t == tag, MetadataBlocks.MAX_TOTAL_BYTES).find(tag);
+            Ifd.Entry e = Ifd.readFirst(tiff, t -> t == TIFF_XMP, MetadataBlocks.MAX_EXIF_XMP_BYTES).find(TIFF_XMP);
             return e == null ? null : e.value();
         } catch (Ifd.Malformed | IndexOutOfBoundsException e) {
-            blocks.warnings.add(name + " dropped: malformed TIFF directory (" + message(e) + ")");
+            blocks.warnings.add("XMP dropped: malformed TIFF directory (" + message(e) + ")");
             return null;
         }
     }
@@ -167,11 +142,8 @@ public final class MetadataReader {
         return out;
     }
 
-    /** JPEG: APP1 Exif and XMP, APP2 ICC_PROFILE chunks, up to the first scan. */
+    /** JPEG: the first APP1 Exif and the first APP1 XMP segment, before the first scan. */
     private static void jpeg(ByteBuffer b, Found found) {
-        ByteArrayOutputStream icc = new ByteArrayOutputStream();
-        int iccCount = 0;
-        int iccNext = 1;
         int at = 2;
         while (at + 4 <= b.limit()) {
             if ((b.get(at) & 0xFF) != 0xFF) {
@@ -199,32 +171,13 @@ public final class MetadataReader {
                 found.exif = b.slice(start + EXIF_ID.length(), end - start - EXIF_ID.length());
             } else if (marker == 0xE1 && found.xmp == null && startsWith(b, start, end, XMP_ID)) {
                 found.xmp = copy(b, start + XMP_ID.length(), end);
-            } else if (marker == 0xE2 && startsWith(b, start, end, ICC_ID) && end - start >= ICC_ID.length() + 2) {
-                int seq = b.get(start + ICC_ID.length()) & 0xFF;
-                int count = b.get(start + ICC_ID.length() + 1) & 0xFF;
-                if (seq != iccNext || count == 0 || iccCount != 0 && count != iccCount) {
-                    found.iccDefect = "APP2 chunk " + seq + " of " + count + " out of order";
-                }
-                iccCount = count;
-                iccNext++;
-                if (icc.size() + (end - start) > MetadataBlocks.MAX_TOTAL_BYTES) {
-                    found.iccDefect = "over " + MetadataBlocks.MAX_TOTAL_BYTES + " bytes";
-                } else {
-                    icc.write(copy(b, start + ICC_ID.length() + 2, end), 0, end - start - ICC_ID.length() - 2);
-                }
             }
             at = end;
         }
-        if (iccCount > 0) {
-            if (iccNext - 1 != iccCount && found.iccDefect == null) {
-                found.iccDefect = (iccNext - 1) + " of " + iccCount + " APP2 chunks present";
-            }
-            found.icc = icc.toByteArray();
-        }
     }
 
-    /** PNG: iCCP (inflated), eXIf, iTXt XML:com.adobe.xmp, anywhere before IEND. */
-    private static void png(ByteBuffer b, Found found) {
+    /** PNG: eXIf and the iTXt XML:com.adobe.xmp chunk, anywhere before IEND (eXIf often follows IDAT). */
+    private static void png(ByteBuffer b, Found found, MetadataBlocks blocks) {
         int at = 8;
         for (int chunks = 0; at + 12 <= b.limit() && chunks < MAX_CHUNKS; chunks++) {
             long len = b.getInt(at) & 0xFFFFFFFFL;
@@ -235,22 +188,12 @@ public final class MetadataReader {
             int end = start + (int) len;
             if (startsWith(b, at + 4, at + 8, "IEND")) {
                 break;
-            } else if (startsWith(b, at + 4, at + 8, "iCCP") && found.icc == null && found.iccDefect == null) {
-                int nul = nul(b, start, Math.min(end, start + 80));
-                if (nul < 0 || nul + 2 > end || b.get(nul + 1) != 0) {
-                    found.iccDefect = "iCCP chunk without a name or with an unknown compression";
-                } else {
-                    found.icc = inflate(b, nul + 2, end);
-                    if (found.icc == null) {
-                        found.iccDefect = "iCCP data does not inflate within " + MetadataBlocks.MAX_TOTAL_BYTES + " bytes";
-                    }
-                }
             } else if (startsWith(b, at + 4, at + 8, "eXIf") && found.exif == null) {
                 int skip = startsWith(b, start, end, EXIF_ID) ? EXIF_ID.length() : 0; // some writers keep JPEG's prefix
                 found.exif = b.slice(start + skip, end - start - skip);
             } else if (startsWith(b, at + 4, at + 8, "iTXt") && found.xmp == null
                     && startsWith(b, start, end, XMP_KEYWORD + "\0")) {
-                found.xmp = itxtText(b, start + XMP_KEYWORD.length() + 1, end);
+                found.xmp = itxtText(b, start + XMP_KEYWORD.length() + 1, end, blocks);
             }
             at = end + 4;
         }
@@ -265,46 +208,22 @@ public final class MetadataReader {
         return -1;
     }
 
-    /** The text of an iTXt chunk after its keyword: flag, method, language, translated keyword, text. */
-    private static byte[] itxtText(ByteBuffer b, int at, int end) {
-        if (at + 2 > end) {
-            return null;
-        }
-        boolean compressed = b.get(at) != 0;
-        int lang = nul(b, at + 2, end);
+    /** The text of an uncompressed iTXt chunk after its keyword: flag, method, language, translated keyword, text. */
+    private static byte[] itxtText(ByteBuffer b, int at, int end, MetadataBlocks blocks) {
+        int lang = at + 2 <= end ? nul(b, at + 2, end) : -1;
         int translated = lang < 0 ? -1 : nul(b, lang + 1, end);
         if (translated < 0) {
+            blocks.warnings.add("XMP dropped: its PNG iTXt chunk is malformed");
             return null;
         }
-        return compressed ? inflate(b, translated + 1, end) : copy(b, translated + 1, end);
-    }
-
-    /** zlib data inflated, or null when damaged or over the metadata limit. */
-    private static byte[] inflate(ByteBuffer b, int at, int end) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(copy(b, at, end));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    return null;
-                }
-                out.write(chunk, 0, n);
-                if (out.size() > MetadataBlocks.MAX_TOTAL_BYTES) {
-                    return null;
-                }
-            }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
+        if (b.get(at) != 0) { // XMP writers leave it uncompressed so that scanners can find the packet
+            blocks.warnings.add("XMP dropped: its PNG iTXt chunk is compressed, which imbytes does not keep");
             return null;
-        } finally {
-            inflater.end();
         }
+        return copy(b, translated + 1, end);
     }
 
-    /** WebP: the ICCP, EXIF and XMP chunks of the RIFF container. */
+    /** WebP: the EXIF and XMP chunks of the RIFF container. */
     private static void webp(ByteBuffer b, Found found) {
         b.order(ByteOrder.LITTLE_ENDIAN);
         int at = 12;
@@ -315,9 +234,7 @@ public final class MetadataReader {
                 throw new IllegalStateException("chunk at offset " + at + " runs past the end");
             }
             int end = start + (int) len;
-            if (startsWith(b, at, at + 4, "ICCP") && found.icc == null) {
-                found.icc = copy(b, start, end);
-            } else if (startsWith(b, at, at + 4, "EXIF") && found.exif == null) {
+            if (startsWith(b, at, at + 4, "EXIF") && found.exif == null) {
                 int skip = startsWith(b, start, end, EXIF_ID) ? EXIF_ID.length() : 0;
                 found.exif = b.slice(start + skip, end - start - skip);
             } else if (startsWith(b, at, at + 4, "XMP ") && found.xmp == null) {

@@ -237,7 +237,7 @@ public final class MetadataWriter {
             return encoded;
         }
         if (blocks.icc != null) {
-            first.put(new Ifd.Entry(MetadataReader.TIFF_ICC, 7, blocks.icc.length, blocks.icc, null));
+            first.put(new Ifd.Entry(IccProfileReader.TIFF_TAG_ICC, 7, blocks.icc.length, blocks.icc, null));
         }
         if (blocks.xmp != null) {
             first.put(new Ifd.Entry(MetadataReader.TIFF_XMP, 1, blocks.xmp.length, blocks.xmp, null));

@@ -196,8 +196,8 @@ public final class Pipeline {
         byte[] bytes = adaptAndEncode(resized, conversion.decodeOptions().limits(), encode, conversion.background(), scope);
         List<String> warnings = List.of();
         if (conversion.keepIccProfile()) {
-            MetadataBlocks kept = MetadataReader.read(input, inputFormat, true, conversion.keepMetadata(),
-                    conversion.decodeOptions().applyOrientation());
+            MetadataBlocks kept = MetadataReader.read(input, inputFormat, conversion.keepMetadata(),
+                    conversion.decodeOptions().limits().maxIccBytes(), conversion.decodeOptions().applyOrientation());
             bytes = MetadataWriter.splice(bytes, encode.format(), kept, width, height);
             warnings = kept.warnings();
         }
