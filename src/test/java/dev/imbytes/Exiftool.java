@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * Absent, its tests are skipped on a developer's machine but fail where {@code IMBYTES_REQUIRE_EXIFTOOL}
  * is set ({@code .ci/run} installs it and sets it), so CI never passes by skipping them.
  */
-final class Exiftool {
+public final class Exiftool {
     private static final boolean PRESENT = present();
 
     private Exiftool() {
@@ -34,7 +34,7 @@ final class Exiftool {
     }
 
     /** Skips the calling test when exiftool is missing, unless CI requires it (then fails). */
-    static void require() {
+    public static void require() {
         if (System.getenv("IMBYTES_REQUIRE_EXIFTOOL") != null) {
             if (!PRESENT) {
                 throw new AssertionError("exiftool is required (IMBYTES_REQUIRE_EXIFTOOL set): apt-get install libimage-exiftool-perl");
@@ -45,7 +45,7 @@ final class Exiftool {
     }
 
     /** Every tag exiftool finds in {@code bytes}, keyed {@code Group1:Tag} (numeric values, duplicates kept). */
-    static Map<String, String> tags(byte[] bytes) {
+    public static Map<String, String> tags(byte[] bytes) {
         String json = new String(run(bytes, "-j", "-a", "-G1", "-n", "-struct", "-"));
         try {
             JsonNode node = new ObjectMapper().readTree(json).get(0);
@@ -61,7 +61,7 @@ final class Exiftool {
     }
 
     /** The raw bytes of one tag, e.g. {@code ICC_Profile}; empty when absent. */
-    static byte[] binary(byte[] bytes, String tag) {
+    public static byte[] binary(byte[] bytes, String tag) {
         return run(bytes, "-b", "-" + tag, "-");
     }
 
