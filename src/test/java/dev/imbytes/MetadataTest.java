@@ -231,4 +231,39 @@ class MetadataTest {
         ConversionResult r = keep(TIFF_SOURCE, Format.BMP);
         assertEquals(java.util.List.of("metadata dropped: bmp output cannot hold an ICC profile, EXIF or XMP"), r.warnings());
     }
+
+    @Test
+    void aWebpSourceKeepsItsBlocksIntoAnotherFormat() {
+        Exiftool.require();
+        byte[] webp = keep(TIFF_SOURCE, Format.WEBP).bytes();
+        ConversionResult again = Imbytes.convertDetailed(webp, Conversion.to(Format.JPEG).withKeepMetadata(true));
+        assertEquals(java.util.List.of(), again.warnings());
+        Map<String, String> before = Exiftool.tags(TestImages.bytes(TIFF_SOURCE));
+        Map<String, String> after = Exiftool.tags(again.bytes());
+        for (String tag : new String[] {"IFD0:Make", "ExifIFD:DateTimeOriginal", "XMP-x:XMPToolkit", "ICC_Profile:ProfileDescription"}) {
+            assertEquals(before.get(tag), after.get(tag), tag);
+        }
+        assertArrayEquals(Exiftool.binary(TestImages.bytes(TIFF_SOURCE), "ICC_Profile"), Exiftool.binary(again.bytes(), "ICC_Profile"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aWebpWithAlphaGetsAVp8xThatKeepsTheAlpha(boolean lossless) {
+        Exiftool.require();
+        byte[] png = TestImages.bytes("valid/pngsuite/basn6a08.png");
+        byte[] exif = MalformedMetadataTest.chunk("eXIf", MalformedMetadataTest.tiff(1,
+                MalformedMetadataTest.entry(271, 2, 4, "Cam\0")));
+        byte[] input = new byte[png.length + exif.length];
+        System.arraycopy(png, 0, input, 0, 33); // after IHDR
+        System.arraycopy(exif, 0, input, 33, exif.length);
+        System.arraycopy(png, 33, input, 33 + exif.length, png.length - 33);
+        WebpOptions options = lossless ? WebpOptions.defaults().withLossless(true) : WebpOptions.defaults();
+        ConversionResult r = Imbytes.convertDetailed(input, Conversion.to(options).withKeepMetadata(true));
+        assertEquals("Cam", Exiftool.tags(r.bytes()).get("IFD0:Make"));
+        assertEquals("VP8X", new String(r.bytes(), 12, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(0x18, r.bytes()[20] & 0x3C, "VP8X flags: alpha and EXIF");
+        try (ImageMat decoded = Imbytes.decode(r.bytes(), DecodeOptions.defaults().withMode(ReadMode.UNCHANGED))) {
+            assertEquals(4, decoded.mat().channels(), "libwebp still sees the alpha");
+        }
+    }
 }
