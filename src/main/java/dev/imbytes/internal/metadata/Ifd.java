@@ -179,11 +179,6 @@ final class Ifd {
         }
     }
 
-    /** A short value in this directory's byte order. */
-    Entry shortEntry(int tag, int value) {
-        return new Entry(tag, TYPE_SHORT, 1, ByteBuffer.allocate(2).order(order).putShort((short) value).array(), null);
-    }
-
     /** A long value in this directory's byte order. */
     Entry longEntry(int tag, long value) {
         return new Entry(tag, TYPE_LONG, 1, ByteBuffer.allocate(4).order(order).putInt((int) value).array(), null);
