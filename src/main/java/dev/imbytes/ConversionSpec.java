@@ -47,6 +47,8 @@ public final class ConversionSpec {
         public static final String LOSSLESS = "--lossless";
         public static final String BACKGROUND = "--background";
         public static final String IGNORE_ORIENTATION = "--ignore-orientation";
+        /** Leave ICC-tagged images' samples as stored instead of converting them to sRGB. */
+        public static final String NO_COLOUR_CONVERT = "--no-colour-convert";
         public static final String MAX_PIXELS = "--max-pixels";
         public static final String MAX_SIDE = "--max-side";
         public static final String MAX_BYTES = "--max-bytes";
@@ -62,6 +64,7 @@ public final class ConversionSpec {
     private final EncoderFlags encoder;
     private final Background background;
     private final boolean ignoreOrientation;
+    private final boolean noColourConvert;
     private final Long maxPixels;
     private final Integer maxSide;
     private final Long maxBytes;
@@ -76,6 +79,7 @@ public final class ConversionSpec {
         this.encoder = b.encoder.copy();
         this.background = b.background;
         this.ignoreOrientation = b.ignoreOrientation;
+        this.noColourConvert = b.noColourConvert;
         this.maxPixels = b.maxPixels;
         this.maxSide = b.maxSide;
         this.maxBytes = b.maxBytes;
@@ -127,7 +131,8 @@ public final class ConversionSpec {
             encoder.requireNone();
         }
         Conversion c = target == null ? Conversion.sameFormat() : Conversion.to(encoder.options(target));
-        DecodeOptions decode = c.decodeOptions().withApplyOrientation(!ignoreOrientation);
+        DecodeOptions decode = c.decodeOptions().withApplyOrientation(!ignoreOrientation)
+                .withConvertToSrgb(!noColourConvert);
         Limits limits = maxPixels == null ? decode.limits() : decode.limits().withMaxPixels(maxPixels);
         limits = maxSide == null ? limits : limits.withMaxSide(maxSide);
         decode = decode.withLimits(maxBytes == null ? limits : limits.withMaxBytes(maxBytes));
@@ -154,6 +159,7 @@ public final class ConversionSpec {
         private final EncoderFlags encoder = new EncoderFlags();
         private Background background;
         private boolean ignoreOrientation;
+        private boolean noColourConvert;
         private Long maxPixels;
         private Integer maxSide;
         private Long maxBytes;
@@ -251,6 +257,12 @@ public final class ConversionSpec {
         /** {@code --ignore-orientation}: do not apply the EXIF orientation. */
         public Builder ignoreOrientation(boolean on) {
             this.ignoreOrientation = on;
+            return this;
+        }
+
+        /** {@code --no-colour-convert}: leave ICC-tagged images' samples as stored (no conversion to sRGB). */
+        public Builder noColourConvert(boolean on) {
+            this.noColourConvert = on;
             return this;
         }
 

@@ -12,8 +12,9 @@ import java.util.Set;
  * damaged files are an error. Immutable; every {@code with…} returns a copy.
  *
  * <p>Defaults: {@link ReadMode#COLOR}, orientation applied, {@link Limits#defaults()}, the
- * {@linkplain #DEFAULT_FORMATS default allow-list} (JPEG, PNG, WebP, TIFF, BMP) and strict
- * decoding (a truncated or corrupt file is a {@link CorruptImageException}).
+ * {@linkplain #DEFAULT_FORMATS default allow-list} (JPEG, PNG, WebP, TIFF, BMP), strict
+ * decoding (a truncated or corrupt file is a {@link CorruptImageException}) and
+ * {@linkplain #withConvertToSrgb(boolean) conversion to sRGB} of images with an ICC profile.
  *
  * <pre>{@code
  * DecodeOptions o = DecodeOptions.defaults()
@@ -32,7 +33,8 @@ public final class DecodeOptions {
     public static final Set<Format> DEFAULT_FORMATS = Collections.unmodifiableSet(defaultFormats());
 
     private static final DecodeOptions DEFAULTS =
-            new DecodeOptions(ReadMode.COLOR, true, Limits.defaults(), EnumSet.copyOf(DEFAULT_FORMATS), false, true, false);
+            new DecodeOptions(ReadMode.COLOR, true, Limits.defaults(), EnumSet.copyOf(DEFAULT_FORMATS), false, true, false,
+                    true);
 
     private final ReadMode mode;
     private final boolean applyOrientation;
@@ -41,9 +43,10 @@ public final class DecodeOptions {
     private final boolean lenient;
     private final boolean shrinkOnLoad;
     private final boolean tempFileAllowed;
+    private final boolean convertToSrgb;
 
     private DecodeOptions(ReadMode mode, boolean applyOrientation, Limits limits, Set<Format> allowed, boolean lenient,
-                          boolean shrinkOnLoad, boolean tempFileAllowed) {
+                          boolean shrinkOnLoad, boolean tempFileAllowed, boolean convertToSrgb) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.applyOrientation = applyOrientation;
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -51,6 +54,7 @@ public final class DecodeOptions {
         this.lenient = lenient;
         this.shrinkOnLoad = shrinkOnLoad;
         this.tempFileAllowed = tempFileAllowed;
+        this.convertToSrgb = convertToSrgb;
     }
 
     /** The formats whose row in {@link Format} says {@linkplain Format#decodedByDefault() decoded by default}. */
@@ -71,17 +75,17 @@ public final class DecodeOptions {
 
     /** A copy with another pixel mode. */
     public DecodeOptions withMode(ReadMode mode) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed, convertToSrgb);
     }
 
     /** A copy that applies EXIF orientation ({@code true}, the default) or ignores it. */
     public DecodeOptions withApplyOrientation(boolean apply) {
-        return new DecodeOptions(mode, apply, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed);
+        return new DecodeOptions(mode, apply, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed, convertToSrgb);
     }
 
     /** A copy with other size limits. */
     public DecodeOptions withLimits(Limits limits) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed, convertToSrgb);
     }
 
     /**
@@ -91,13 +95,13 @@ public final class DecodeOptions {
     public DecodeOptions allowing(Format... formats) {
         EnumSet<Format> s = formatSet(Arrays.asList(Objects.requireNonNull(formats, "formats")));
         s.addAll(allowed);
-        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFileAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFileAllowed, convertToSrgb);
     }
 
     /** A copy whose allow-list is exactly {@code formats}. */
     public DecodeOptions withAllowedFormats(Set<Format> formats) {
         EnumSet<Format> s = formatSet(Objects.requireNonNull(formats, "formats"));
-        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFileAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, s, lenient, shrinkOnLoad, tempFileAllowed, convertToSrgb);
     }
 
     /** The formats as a set of their own; a null element is a {@link NullPointerException} like any null argument. */
@@ -111,7 +115,7 @@ public final class DecodeOptions {
 
     /** A copy that allows every format the bundled OpenCV reads. */
     public DecodeOptions allowingAllFormats() {
-        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient, shrinkOnLoad, tempFileAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, EnumSet.allOf(Format.class), lenient, shrinkOnLoad, tempFileAllowed, convertToSrgb);
     }
 
     /**
@@ -119,7 +123,7 @@ public final class DecodeOptions {
      * decoder could recover instead of failing. Off by default.
      */
     public DecodeOptions withLenient(boolean on) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, on, shrinkOnLoad, tempFileAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, on, shrinkOnLoad, tempFileAllowed, convertToSrgb);
     }
 
     /**
@@ -128,7 +132,7 @@ public final class DecodeOptions {
      * full {@code imdecode} + {@code resize}, at several times the cost.
      */
     public DecodeOptions withShrinkOnLoad(boolean on) {
-        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, on, tempFileAllowed);
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, on, tempFileAllowed, convertToSrgb);
     }
 
     /**
@@ -137,7 +141,23 @@ public final class DecodeOptions {
      * formats are refused, since imbytes otherwise never touches the disk. They must also be allowed.
      */
     public DecodeOptions withTempFileAllowed(boolean allowed) {
-        return new DecodeOptions(mode, applyOrientation, limits, this.allowed, lenient, shrinkOnLoad, allowed);
+        return new DecodeOptions(mode, applyOrientation, limits, this.allowed, lenient, shrinkOnLoad, allowed, convertToSrgb);
+    }
+
+    /**
+     * A copy that converts images with an embedded ICC profile to sRGB ({@code true}, the default)
+     * or leaves their samples as stored ({@code false}, what OpenCV alone does). The conversion
+     * uses the JDK's colour management with perceptual intent, after any resize (so it works on
+     * the small image); untagged images and images tagged sRGB are not touched. JPEG, PNG, WebP
+     * and TIFF carry profiles; see the README's colour section for the details.
+     */
+    public DecodeOptions withConvertToSrgb(boolean convert) {
+        return new DecodeOptions(mode, applyOrientation, limits, allowed, lenient, shrinkOnLoad, tempFileAllowed, convert);
+    }
+
+    /** Whether images with an embedded ICC profile are converted to sRGB. */
+    public boolean convertToSrgb() {
+        return convertToSrgb;
     }
 
     /** Whether OpenCV may decode through a temporary file. */
@@ -178,6 +198,7 @@ public final class DecodeOptions {
     @Override
     public String toString() {
         return "DecodeOptions[mode=" + mode + ", orientation=" + applyOrientation + ", " + limits
-                + ", allowed=" + allowed + ", lenient=" + lenient + ", shrinkOnLoad=" + shrinkOnLoad + ", tempFileAllowed=" + tempFileAllowed + "]";
+                + ", allowed=" + allowed + ", lenient=" + lenient + ", shrinkOnLoad=" + shrinkOnLoad + ", tempFileAllowed=" + tempFileAllowed
+                + ", convertToSrgb=" + convertToSrgb + "]";
     }
 }

@@ -38,6 +38,7 @@ final class SpecGrammar {
             Map.entry(Flags.LOSSLESS, toggle(b -> b.lossless(true))),
             Map.entry(Flags.BACKGROUND, value(Builder::background)),
             Map.entry(Flags.IGNORE_ORIENTATION, toggle(b -> b.ignoreOrientation(true))),
+            Map.entry(Flags.NO_COLOUR_CONVERT, toggle(b -> b.noColourConvert(true))),
             Map.entry(Flags.MAX_PIXELS, value((b, v) -> b.maxPixels(whole(Flags.MAX_PIXELS, v)))),
             Map.entry(Flags.MAX_SIDE, value((b, v) -> b.maxSide(integer(Flags.MAX_SIDE, v)))),
             Map.entry(Flags.MAX_BYTES, value((b, v) -> b.maxBytes(whole(Flags.MAX_BYTES, v)))),

@@ -266,4 +266,22 @@ class MetadataTest {
             assertEquals(4, decoded.mat().channels(), "libwebp still sees the alpha");
         }
     }
+
+    @Test
+    void aKeptProfileTravelsWithUnconvertedPixels() throws IOException {
+        byte[] source = TestImages.bytes(TIFF_SOURCE); // ProPhoto RGB: converting to sRGB changes every pixel
+        byte[] kept = Imbytes.convert(source, Conversion.to(Format.PNG).withKeepIccProfile(true));
+        byte[] asStored = Imbytes.convert(source, Conversion.to(Format.PNG)
+                .withDecodeOptions(DecodeOptions.defaults().withMode(ReadMode.UNCHANGED).withConvertToSrgb(false)));
+        byte[] converted = Imbytes.convert(source, Conversion.to(Format.PNG));
+        int[] keptPixels = jdkPixels(kept);
+        assertArrayEquals(jdkPixels(asStored), keptPixels, "--keep-icc: the stored samples, not converted");
+        assertFalse(java.util.Arrays.equals(jdkPixels(converted), keptPixels), "the default converts them");
+    }
+
+    /** The RGB samples as the JDK's PNG reader decodes them (the profile not applied). */
+    private static int[] jdkPixels(byte[] png) throws IOException {
+        java.awt.image.BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        return img.getRaster().getPixels(0, 0, img.getWidth(), img.getHeight(), (int[]) null);
+    }
 }

@@ -88,6 +88,10 @@ public final class ConversionOptions {
             + "in JPEG, PNG, WebP and TIFF outputs; malformed blocks are dropped with a warning.")
     boolean keepMetadata;
 
+    @Option(names = Flags.NO_COLOUR_CONVERT, description = "Leave images with an ICC profile as stored instead of "
+            + "converting them to sRGB (the output carries no profile unless --keep-icc or --keep-metadata).")
+    boolean noColourConvert;
+
     @Option(names = Flags.MAX_PIXELS, paramLabel = "N", description = "Refuse images with more pixels than N "
             + "(default " + Limits.DEFAULT_MAX_PIXELS + ").")
     Long maxPixels;
@@ -161,6 +165,7 @@ public final class ConversionOptions {
             readable(formats);
         }
         return b.noUpscale(noUpscale).progressive(progressive).lossless(lossless)
-                .ignoreOrientation(ignoreOrientation).keepIcc(keepIcc).keepMetadata(keepMetadata).build();
+                .ignoreOrientation(ignoreOrientation).noColourConvert(noColourConvert).keepIcc(keepIcc)
+                .keepMetadata(keepMetadata).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.imbytes.internal.codec;
 
+import dev.imbytes.internal.colour.SrgbConversion;
+
 import dev.imbytes.CorruptImageException;
 import dev.imbytes.ImageTooLargeException;
 import java.awt.image.DataBuffer;
@@ -44,8 +46,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *       subtractive model {@code R = 255 (1 - c)(1 - k)} in normalised ink amounts becomes
  *       {@code R = C_stored * K_stored / 255}, rounded to nearest; with plain samples the stored values
  *       are complemented first. This is the conversion libjpeg-turbo's {@code djpeg} and ImageMagick
- *       (without profiles) use; real presses need the file's ICC profile for accurate colour, which
- *       this library deliberately does not do (no colour management anywhere in imbytes).</li>
+ *       (without profiles) use, for files without an ICC profile. With a profile (and
+ *       {@code DecodeOptions.convertToSrgb()}), the ink amounts go through it to sRGB instead
+ *       ({@link SrgbConversion#cmykToBgr}), as real presses need.</li>
  * </ol>
  *
  * <p>Nothing touches the disk: the input is read through a {@link MemoryCacheImageInputStream}
@@ -105,12 +108,14 @@ public final class CmykJpegDecoder {
      *                      CMYK (transform 0 or no Adobe marker)
      * @param adobeInverted true when an Adobe APP14 marker is present (Adobe writes CMYK inverted:
      *                      0 = full ink)
+     * @param profile       the file's CMYK ICC profile to convert through, or null for the naive
+     *                      formula above
      * @return the image as interleaved BGR bytes
      * @throws CorruptImageException  when the JDK reader fails or reports corrupt (e.g. truncated)
      *                                entropy-coded data; the message names JPEG, the size and the cause
      * @throws ImageTooLargeException when the image cannot fit in a Java array at all
      */
-    public static DecodedBgr decode(ByteBuffer jpeg, boolean ycck, boolean adobeInverted) {
+    public static DecodedBgr decode(ByteBuffer jpeg, boolean ycck, boolean adobeInverted, SrgbConversion profile) {
         int length = jpeg.remaining();
         ByteArrayInputStream bytes;
         if (jpeg.hasArray()) {
@@ -123,8 +128,13 @@ public final class CmykJpegDecoder {
         Raster raster = readRaster(bytes, length);
         int w = raster.getWidth();
         int h = raster.getHeight();
-        byte[] bgr = new byte[w * h * 3]; // cannot overflow: w * h * 4 was checked in readRaster
-        convert(raster, ycck, adobeInverted, bgr);
+        if (profile != null) {
+            byte[] inks = new byte[w * h * 4]; // cannot overflow: w * h * 4 was checked in readRaster
+            convert(raster, ycck, adobeInverted, inks, true);
+            return new DecodedBgr(w, h, profile.cmykToBgr(inks, w, h));
+        }
+        byte[] bgr = new byte[w * h * 3];
+        convert(raster, ycck, adobeInverted, bgr, false);
         return new DecodedBgr(w, h, bgr);
     }
 
@@ -199,7 +209,9 @@ public final class CmykJpegDecoder {
         return chosen;
     }
 
-    private static void convert(Raster raster, boolean ycck, boolean adobeInverted, byte[] bgr) {
+    /** Writes each pixel as B, G, R or, with {@code inks}, as the C, M, Y, K ink amounts (0 = none) a profile expects. */
+    private static void convert(Raster raster, boolean ycck, boolean adobeInverted, byte[] out, boolean inks) {
+        int step = inks ? 4 : 3;
         int w = raster.getWidth();
         int h = raster.getHeight();
         SampleModel sm = raster.getSampleModel();
@@ -223,9 +235,9 @@ public final class CmykJpegDecoder {
             int d = 0;
             for (int y = 0; y < h; y++) {
                 int p = base + y * ss;
-                for (int x = 0; x < w; x++, p += ps, d += 3) {
+                for (int x = 0; x < w; x++, p += ps, d += step) {
                     pixel(src[p + o0] & 0xff, src[p + o1] & 0xff, src[p + o2] & 0xff, src[p + o3] & 0xff,
-                            ycck, adobeInverted, bgr, d);
+                            ycck, adobeInverted, out, d, inks);
                 }
             }
         } else {
@@ -234,17 +246,20 @@ public final class CmykJpegDecoder {
             int d = 0;
             for (int y = 0; y < h; y++) {
                 raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
-                for (int x = 0, s = 0; x < w; x++, s += 4, d += 3) {
+                for (int x = 0, s = 0; x < w; x++, s += 4, d += step) {
                     pixel(row[s] & 0xff, row[s + 1] & 0xff, row[s + 2] & 0xff, row[s + 3] & 0xff,
-                            ycck, adobeInverted, bgr, d);
+                            ycck, adobeInverted, out, d, inks);
                 }
             }
         }
     }
 
-    /** Converts one pixel's four stored samples and writes B, G, R at {@code bgr[d..d+2]}. */
+    /**
+     * Converts one pixel's four stored samples and writes B, G, R at {@code out[d..d+2]}, or with
+     * {@code inks} C, M, Y, K ink amounts at {@code out[d..d+3]}.
+     */
     private static void pixel(int s0, int s1, int s2, int k, boolean ycck, boolean adobeInverted,
-                              byte[] bgr, int d) {
+                              byte[] out, int d, boolean inks) {
         int c;
         int m;
         int yel;
@@ -267,9 +282,16 @@ public final class CmykJpegDecoder {
             k = 255 - k;
         }
         // Now every value is "255 - ink": R = C*K/255, G = M*K/255, B = Y*K/255.
-        bgr[d] = MUL[yel << 8 | k];
-        bgr[d + 1] = MUL[m << 8 | k];
-        bgr[d + 2] = MUL[c << 8 | k];
+        if (inks) {
+            out[d] = (byte) (255 - c);
+            out[d + 1] = (byte) (255 - m);
+            out[d + 2] = (byte) (255 - yel);
+            out[d + 3] = (byte) (255 - k);
+            return;
+        }
+        out[d] = MUL[yel << 8 | k];
+        out[d + 1] = MUL[m << 8 | k];
+        out[d + 2] = MUL[c << 8 | k];
     }
 
     private static int clamp(int v) {

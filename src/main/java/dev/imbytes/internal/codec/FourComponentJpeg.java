@@ -1,5 +1,6 @@
 package dev.imbytes.internal.codec;
 
+import dev.imbytes.internal.colour.SrgbConversion;
 import dev.imbytes.internal.nativelib.MatScope;
 import dev.imbytes.internal.probe.ImageHeader;
 
@@ -19,10 +20,15 @@ public final class FourComponentJpeg {
     private FourComponentJpeg() {
     }
 
-    public static Mat decode(ByteBuffer input, ImageHeader header, ReadMode mode, MatScope scope) {
+    /**
+     * Decodes a CMYK or YCCK JPEG to BGR (or grey), through {@code profile} when the file's CMYK
+     * profile is to be applied, else with the naive formula of {@link CmykJpegDecoder}.
+     */
+    public static Mat decode(ByteBuffer input, ImageHeader header, ReadMode mode, SrgbConversion profile,
+                             MatScope scope) {
         // The probe read the Adobe APP14 segment already: its header says YCCK or CMYK, and inverted or not.
         CmykJpegDecoder.DecodedBgr d = CmykJpegDecoder.decode(input, header.colorModel() == ColorModel.YCCK,
-                header.adobeInverted());
+                header.adobeInverted(), profile);
         Mat bgr = scope.own(new Mat(d.height(), d.width(), CvType.CV_8UC3));
         bgr.put(0, 0, d.bgr());
         if (mode != ReadMode.GRAYSCALE) {

@@ -74,7 +74,7 @@ public final class IccProfileReader {
 
     private static void checkSize(long bytes, int maxBytes) {
         if (bytes > maxBytes) {
-            throw new Ignored("it has " + bytes + " bytes, over the limit of " + maxBytes
+            throw new Ignored("it has " + bytes + " bytes or more, over the limit of " + maxBytes
                     + " (Limits.withMaxIccBytes)");
         }
     }

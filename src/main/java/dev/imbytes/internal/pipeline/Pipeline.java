@@ -1,6 +1,8 @@
 package dev.imbytes.internal.pipeline;
 
 import dev.imbytes.internal.codec.Decoder;
+import dev.imbytes.internal.colour.SrgbConversion;
+import dev.imbytes.internal.colour.SrgbConversions;
 import dev.imbytes.internal.codec.Encoder;
 import dev.imbytes.internal.codec.FourComponentJpeg;
 import dev.imbytes.internal.metadata.MetadataBlocks;
@@ -27,6 +29,7 @@ import dev.imbytes.Limits;
 import dev.imbytes.Size;
 import dev.imbytes.UnsupportedFormatException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -35,15 +38,22 @@ import org.opencv.core.Mat;
 
 /**
  * The one conversion pipeline that the facade, the CLI, {@code bench} and Spark all call:
- * probe → limits → plan → decode → orient → resize → adapt → encode. Every Mat it makes belongs
+ * probe → limits → plan → decode → orient → resize → colour (to sRGB) → adapt → encode. Every Mat it makes belongs
  * to a {@link MatScope}.
  */
 public final class Pipeline {
     private Pipeline() {
     }
 
-    /** A decoded, upright image and the header it came from. The Mat belongs to the caller's scope. */
-    public record Decoded(Mat mat, ImageHeader header, Plan plan, boolean partial) {
+    /**
+     * A decoded, upright image and the header it came from. The Mat belongs to the caller's scope.
+     *
+     * @param toSrgb   the conversion to sRGB still to be applied (after the resize), or null when
+     *                 none is due or it was applied already (no resize planned, or a CMYK file)
+     * @param warnings what was not done as asked (an ignored ICC profile), for the result
+     */
+    public record Decoded(Mat mat, ImageHeader header, Plan plan, boolean partial, SrgbConversion toSrgb,
+                          List<String> warnings) {
     }
 
     /**
@@ -107,15 +117,27 @@ public final class Pipeline {
     private static Decoded decodeInspected(ByteBuffer input, ImageHeader header, DecodeOptions options, Fit fit,
                                            MatScope scope) {
         Plan plan = Plan.of(header, options.applyOrientation(), fit, options.shrinkOnLoad());
-        Mat decoded = Plan.isFourComponent(header)
-                ? FourComponentJpeg.decode(input, header, options.mode(), scope)
-                : Decoder.decode(input, header, options, plan, scope);
+        List<String> warnings = new ArrayList<>();
+        SrgbConversion toSrgb = options.convertToSrgb()
+                ? SrgbConversions.of(input, header, options.limits(), warnings::add).orElse(null)
+                : null;
+        Mat decoded;
+        if (Plan.isFourComponent(header)) {
+            decoded = FourComponentJpeg.decode(input, header, options.mode(), toSrgb, scope);
+            toSrgb = null; // the inks went through the profile while decoding: there is no CMYK Mat
+        } else {
+            decoded = Decoder.decode(input, header, options, plan, scope);
+        }
         SizeLimits.checkDecoded(decoded, plan.reduction(), options.limits());
         Mat upright = Orientation.apply(decoded, plan.orientation(), scope);
         if (upright != decoded) {
             scope.releaseEarly(decoded);
         }
-        return new Decoded(upright, header, plan, header.defect() != null);
+        if (toSrgb != null && plan.resize().isEmpty()) {
+            toSrgb.convertInPlace(upright); // no resize to wait for: the caller gets sRGB pixels
+            toSrgb = null;
+        }
+        return new Decoded(upright, header, plan, header.defect() != null, toSrgb, List.copyOf(warnings));
     }
 
     /**
@@ -177,7 +199,11 @@ public final class Pipeline {
     private static ConversionResult convertChecked(ByteBuffer input, Conversion conversion) {
         try (MatScope scope = new MatScope()) {
             Fit fit = conversion.fit().orElse(null);
-            Decoded decoded = decode(input, conversion.decodeOptions(), fit, scope);
+            // The one place the two options meet: a kept profile travels with the pixels of its own
+            // space, so they are not converted to sRGB.
+            DecodeOptions options = conversion.keepIccProfile() ? conversion.decodeOptions().withConvertToSrgb(false)
+                    : conversion.decodeOptions();
+            Decoded decoded = decode(input, options, fit, scope);
             return about(decoded.header(), input, () -> encodeDecoded(input, decoded, conversion, scope));
         }
     }
@@ -191,15 +217,19 @@ public final class Pipeline {
         if (resized != decoded.mat()) {
             scope.releaseEarly(decoded.mat()); // a crop's view keeps its own reference to the pixels
         }
+        if (decoded.toSrgb() != null) {
+            lastResort(() -> decoded.toSrgb().convertInPlace(resized)); // on the small image: the cost follows the output size
+        }
         int width = resized.cols();
         int height = resized.rows();
         byte[] bytes = adaptAndEncode(resized, conversion.decodeOptions().limits(), encode, conversion.background(), scope);
-        List<String> warnings = List.of();
+        List<String> warnings = decoded.warnings();
         if (conversion.keepIccProfile()) {
             MetadataBlocks kept = MetadataReader.read(input, inputFormat, conversion.keepMetadata(),
                     conversion.decodeOptions().limits().maxIccBytes(), conversion.decodeOptions().applyOrientation());
             bytes = MetadataWriter.splice(bytes, encode.format(), kept, width, height);
-            warnings = kept.warnings();
+            warnings = new ArrayList<>(warnings);
+            warnings.addAll(kept.warnings());
         }
         return new ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
                 encode.format(), width, height, decoded.partial(), warnings);

@@ -53,7 +53,7 @@ class CmykJpegDecoderTest {
     @Test
     void ycckSampleMatchesDjpegReference() throws IOException {
         byte[] jpeg = Files.readAllBytes(SAMPLE);
-        CmykJpegDecoder.DecodedBgr out = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true);
+        CmykJpegDecoder.DecodedBgr out = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true, null);
         assertEquals(100, out.width());
         assertEquals(100, out.height());
         assertEquals(100 * 100 * 3, out.bgr().length);
@@ -82,21 +82,21 @@ class CmykJpegDecoderTest {
     @Test
     void inputBufferIsNotModifiedAndAnyBufferKindWorks() throws IOException {
         byte[] jpeg = Files.readAllBytes(SAMPLE);
-        byte[] expected = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true).bgr();
+        byte[] expected = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true, null).bgr();
 
         // A slice of a larger array: position 7, limit 7 + length, array offset 0.
         byte[] padded = new byte[jpeg.length + 20];
         System.arraycopy(jpeg, 0, padded, 7, jpeg.length);
         ByteBuffer window = ByteBuffer.wrap(padded, 7, jpeg.length);
-        assertArrayEquals(expected, CmykJpegDecoder.decode(window, true, true).bgr());
+        assertArrayEquals(expected, CmykJpegDecoder.decode(window, true, true, null).bgr());
         assertEquals(7, window.position());
         assertEquals(7 + jpeg.length, window.limit());
 
         // A sliced buffer (non-zero array offset) and a direct buffer.
         ByteBuffer sliced = ByteBuffer.wrap(padded, 7, jpeg.length).slice();
-        assertArrayEquals(expected, CmykJpegDecoder.decode(sliced, true, true).bgr());
+        assertArrayEquals(expected, CmykJpegDecoder.decode(sliced, true, true, null).bgr());
         ByteBuffer direct = ByteBuffer.allocateDirect(jpeg.length).put(jpeg).flip();
-        assertArrayEquals(expected, CmykJpegDecoder.decode(direct, true, true).bgr());
+        assertArrayEquals(expected, CmykJpegDecoder.decode(direct, true, true, null).bgr());
         assertEquals(0, direct.position());
         assertEquals(jpeg.length, direct.limit());
     }
@@ -115,14 +115,14 @@ class CmykJpegDecoderTest {
     void plainCmykPatches() throws IOException {
         byte[] jpeg = writeFourBand(PLAIN);
         assertEquals(-1, indexOf(jpeg, "Adobe"), "the JDK writer adds no Adobe marker to a raster");
-        assertPatches(CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, false));
+        assertPatches(CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, false, null));
     }
 
     /** Adobe CMYK (transform 0): samples are 255 - ink. */
     @Test
     void adobeCmykPatches() throws IOException {
         byte[] jpeg = withAdobeMarker(writeFourBand(ADOBE_CMYK), 0);
-        CmykJpegDecoder.DecodedBgr out = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, true);
+        CmykJpegDecoder.DecodedBgr out = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, true, null);
         assertPatches(out);
         assertCloseToOpenCv(jpeg, out);
     }
@@ -134,7 +134,7 @@ class CmykJpegDecoderTest {
     @Test
     void adobeYcckPatches() throws IOException {
         byte[] jpeg = withAdobeMarker(writeFourBand(ADOBE_YCCK), 2);
-        CmykJpegDecoder.DecodedBgr out = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true);
+        CmykJpegDecoder.DecodedBgr out = CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true, null);
         assertPatches(out);
         assertCloseToOpenCv(jpeg, out);
     }
@@ -173,7 +173,7 @@ class CmykJpegDecoderTest {
     void truncatedFileIsCorrupt(int keep) throws IOException {
         byte[] cut = Arrays.copyOf(Files.readAllBytes(SAMPLE), keep);
         CorruptImageException e = assertThrows(CorruptImageException.class,
-                () -> CmykJpegDecoder.decode(ByteBuffer.wrap(cut), true, true));
+                () -> CmykJpegDecoder.decode(ByteBuffer.wrap(cut), true, true, null));
         assertTrue(e.getMessage().startsWith("JPEG ("), e.getMessage());
         assertTrue(e.getMessage().contains(keep + " bytes"), e.getMessage());
     }
@@ -183,22 +183,22 @@ class CmykJpegDecoderTest {
     void missingEndMarkerOnlyStillDecodes() throws IOException {
         byte[] jpeg = Files.readAllBytes(SAMPLE);
         byte[] cut = Arrays.copyOf(jpeg, jpeg.length - 2);
-        assertArrayEquals(CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true).bgr(),
-                CmykJpegDecoder.decode(ByteBuffer.wrap(cut), true, true).bgr());
+        assertArrayEquals(CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), true, true, null).bgr(),
+                CmykJpegDecoder.decode(ByteBuffer.wrap(cut), true, true, null).bgr());
     }
 
     @Test
     void threeComponentJpegIsRefused() throws IOException {
         byte[] jpeg = TestImages.bytes("valid/pillow/hopper.jpg");
         CorruptImageException e = assertThrows(CorruptImageException.class,
-                () -> CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, false));
+                () -> CmykJpegDecoder.decode(ByteBuffer.wrap(jpeg), false, false, null));
         assertTrue(e.getMessage().contains("expected 4 components"), e.getMessage());
     }
 
     @Test
     void emptyInputIsCorrupt() {
         assertThrows(CorruptImageException.class,
-                () -> CmykJpegDecoder.decode(ByteBuffer.allocate(0), true, true));
+                () -> CmykJpegDecoder.decode(ByteBuffer.allocate(0), true, true, null));
     }
 
     // ---- helpers ----
