@@ -284,4 +284,20 @@ class MetadataTest {
         java.awt.image.BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         return img.getRaster().getPixels(0, 0, img.getWidth(), img.getHeight(), (int[]) null);
     }
+
+    @Test
+    void aProfileOfAnotherColourSpaceIsNotAttached() {
+        Exiftool.require();
+        // A YCCK JPEG's SWOP profile describes inks; the output holds the RGB it decodes to.
+        ConversionResult cmyk = Imbytes.convertDetailed(TestImages.bytes("valid/sharp/Channel_digital_image_CMYK_color.jpg"),
+                Conversion.to(Format.JPEG).withKeepIccProfile(true));
+        assertEquals(java.util.List.of("ICC profile dropped: its colour space 'CMYK' does not describe the 3-channel output"),
+                cmyk.warnings());
+        assertFalse(Exiftool.tags(cmyk.bytes()).keySet().stream().anyMatch(k -> k.startsWith("ICC")));
+        // A grey JPEG stays grey (conversions decode UNCHANGED): its Gray Gamma 2.2 profile goes with it.
+        byte[] grey = TestImages.bytes("valid/sharp/concert.jpg");
+        ConversionResult kept = Imbytes.convertDetailed(grey, Conversion.to(Format.PNG).withKeepIccProfile(true));
+        assertEquals(java.util.List.of(), kept.warnings());
+        assertArrayEquals(Exiftool.binary(grey, "ICC_Profile"), Exiftool.binary(kept.bytes(), "ICC_Profile"));
+    }
 }

@@ -48,7 +48,7 @@ class MetadataMutantsTest {
             warned += blocks.warnings().isEmpty() ? 0 : 1;
             kept += blocks.isEmpty() ? 0 : 1;
             for (Map.Entry<Format, byte[]> e : plain.entrySet()) {
-                byte[] out = MetadataWriter.splice(e.getValue(), e.getKey(), blocks, 128, 128);
+                byte[] out = MetadataWriter.splice(e.getValue(), e.getKey(), blocks, 128, 128, 3);
                 assertEquals(e.getKey(), Imbytes.info(out).format(), () -> "mutant " + kind + " spliced into " + e.getKey());
                 assertEquals(128, Imbytes.info(out).width());
             }

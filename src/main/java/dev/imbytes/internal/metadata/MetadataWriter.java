@@ -26,10 +26,19 @@ public final class MetadataWriter {
 
     /**
      * {@code encoded} (a whole {@code format} file of {@code width} x {@code height} from the
-     * encoder) with {@code blocks} in it; a block the format cannot hold is dropped with a warning
-     * added to {@code blocks}. The EXIF pixel size, when the EXIF has its own directory, is the output's.
+     * encoder, {@code channels} samples a pixel) with {@code blocks} in it; a block the format cannot
+     * hold, or a profile whose colour space is not the output's (a CMYK profile on the RGB pixels a
+     * CMYK JPEG decodes to), is dropped with a warning added to {@code blocks}. The EXIF pixel size,
+     * when the EXIF has its own directory, is the output's.
      */
-    public static byte[] splice(byte[] encoded, Format format, MetadataBlocks blocks, int width, int height) {
+    public static byte[] splice(byte[] encoded, Format format, MetadataBlocks blocks, int width, int height,
+                                int channels) {
+        if (blocks.icc != null && !describes(blocks.icc, channels)) {
+            blocks.warnings.add("ICC profile dropped: its colour space '" + new String(blocks.icc, 16, 4,
+                    java.nio.charset.StandardCharsets.ISO_8859_1).trim() + "' does not describe the " + channels
+                    + "-channel output");
+            blocks.icc = null;
+        }
         if (blocks.isEmpty()) {
             return encoded;
         }
@@ -48,6 +57,13 @@ public final class MetadataWriter {
                 yield encoded;
             }
         };
+    }
+
+    /** Whether a profile's data colour space (header bytes 16-19) is that of pixels with {@code channels} samples. */
+    private static boolean describes(byte[] icc, int channels) {
+        int space = ByteBuffer.wrap(icc).getInt(16);
+        return space == 0x52474220 ? channels == 3 || channels == 4 // 'RGB '
+                : space == 0x47524159 && (channels == 1 || channels == 2); // 'GRAY'
     }
 
     private static byte[] exifBytes(MetadataBlocks blocks) {

@@ -227,7 +227,8 @@ public final class Pipeline {
         if (conversion.keepIccProfile()) {
             MetadataBlocks kept = MetadataReader.read(input, inputFormat, conversion.keepMetadata(),
                     conversion.decodeOptions().limits().maxIccBytes(), conversion.decodeOptions().applyOrientation());
-            bytes = MetadataWriter.splice(bytes, encode.format(), kept, width, height);
+            bytes = MetadataWriter.splice(bytes, encode.format(), kept, width, height,
+                    HeaderProbe.probe(ByteBuffer.wrap(bytes)).channels());
             warnings = new ArrayList<>(warnings);
             warnings.addAll(kept.warnings());
         }
