@@ -140,6 +140,75 @@ class ColourManagementTest {
         assertArrayEquals(Imbytes.convert(cmyk, toPng(null, false)), r.bytes());
     }
 
+    @Test
+    void aGreyFileDecodedInColourGoesThroughItsGreyProfile() throws IOException {
+        byte[] concert = TestImages.bytes("valid/sharp/concert.jpg");
+        try (ImageMat colour = Imbytes.decode(concert);
+             ImageMat reference = reference(new Case("sharp-concert-gray22", null, null))) {
+            assertEquals(3, colour.mat().channels());
+            DeltaE d = DeltaE.between(colour.mat(), reference.mat());
+            assertTrue(d.mean() <= 1.0 && d.max() <= 3.0, d.toString());
+        }
+    }
+
+    @Test
+    void anRgbFileDecodedInGreyscaleModeIsLeftAsDecoded() throws IOException {
+        byte[] p3 = Files.readAllBytes(MADE.resolve("landscape-p3.jpg"));
+        DecodeOptions grey = DecodeOptions.defaults().withMode(ReadMode.GRAYSCALE);
+        try (ImageMat on = Imbytes.decode(p3, grey); ImageMat off = Imbytes.decode(p3, grey.withConvertToSrgb(false))) {
+            assertTrue(Pixels.identical(on.mat(), off.mat()));
+        }
+    }
+
+    @Test
+    void unusableProfilesAreWarningsNotFailures() throws IOException {
+        // a grey JPEG carrying an RGB (Display P3) profile
+        byte[] p3Profile = dev.imbytes.internal.metadata.IccProfileReader.read(TestImages.bytes("valid/sharp/p3.png"),
+                Format.PNG, Limits.DEFAULT_MAX_ICC_BYTES, w -> { }).orElseThrow();
+        byte[] grey = TestImages.bytes("valid/pillow/hopper_gray.jpg");
+        ConversionResult mismatched = Imbytes.convertDetailed(withApp2(grey, p3Profile), toPng(null, true));
+        assertEquals(1, mismatched.warnings().size(), mismatched.warnings().toString());
+        assertTrue(mismatched.warnings().get(0).contains("describes RGB samples, but the image's are gray"),
+                mismatched.warnings().get(0));
+        assertArrayEquals(Imbytes.convert(grey, toPng(null, true)), mismatched.bytes());
+        // a profile whose header says it is longer than the data
+        byte[] cut = java.util.Arrays.copyOf(p3Profile, p3Profile.length - 100);
+        byte[] rgb = TestImages.bytes("valid/pillow/hopper.jpg");
+        ConversionResult truncated = Imbytes.convertDetailed(withApp2(rgb, cut), toPng(null, true));
+        assertEquals(1, truncated.warnings().size(), truncated.warnings().toString());
+        assertArrayEquals(Imbytes.convert(rgb, toPng(null, true)), truncated.bytes());
+    }
+
+    @Test
+    void theCommandLineFlagKeepsTheStoredSamples(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path input = MADE.resolve("landscape-p3.jpg");
+        byte[] bytes = Files.readAllBytes(input);
+        for (boolean flag : new boolean[] {false, true}) {
+            Path out = dir.resolve(flag + ".png");
+            String[] args = flag ? new String[] {"convert", input.toString(), "-o", out.toString(), "--no-colour-convert"}
+                    : new String[] {"convert", input.toString(), "-o", out.toString()};
+            assertEquals(0, dev.imbytes.cli.Main.run(java.io.InputStream.nullInputStream(),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), args));
+            Conversion c = Conversion.to(PngOptions.defaults());
+            assertArrayEquals(Imbytes.convert(bytes, c.withDecodeOptions(c.decodeOptions().withConvertToSrgb(!flag))),
+                    Files.readAllBytes(out), "--no-colour-convert " + flag);
+        }
+    }
+
+    /** {@code jpeg} with an APP2 ICC segment holding {@code profile} right after SOI (any earlier one stays too). */
+    private static byte[] withApp2(byte[] jpeg, byte[] profile) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int length = 2 + 14 + profile.length;
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length}, 0, 4);
+        out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.write(new byte[] {1, 1}, 0, 2);
+        out.writeBytes(profile);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     private static Conversion toPng(Fit fit, boolean convertToSrgb) {
         Conversion c = Conversion.to(PngOptions.defaults());
         c = c.withDecodeOptions(c.decodeOptions().withConvertToSrgb(convertToSrgb));

@@ -163,7 +163,7 @@ class NullRuleTest {
                 Map.entry(ChromaSubsampling.class, ChromaSubsampling.S444),
                 Map.entry(PngOptions.Strategy.class, PngOptions.Strategy.RLE),
                 Map.entry(TiffOptions.Compression.class, TiffOptions.Compression.DEFLATE),
-                Map.entry(OptionalInt.class, OptionalInt.of(1)), Map.entry(java.util.List.class, java.util.List.of()));
+                Map.entry(OptionalInt.class, OptionalInt.of(1)), Map.entry(java.util.List.class, java.util.List.of("a warning")));
         if (!samples.containsKey(type)) {
             throw new AssertionError("no sample " + type.getSimpleName() + " for " + method + ": add one");
         }

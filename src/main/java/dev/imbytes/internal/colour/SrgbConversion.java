@@ -98,8 +98,12 @@ public final class SrgbConversion {
         samples(image, data, false);
         copyPixels(data, channels, bgr, 3, n);
         convert(bgrImage(source, buffer(bgr), w, h), bgrImage(SRGB, buffer(out), w, h));
-        copyPixels(out, 3, data, channels, n);
-        samples(image, data, true);
+        if (channels == 3) {
+            samples(image, out, true);
+        } else {
+            copyPixels(out, 3, data, channels, n);
+            samples(image, data, true);
+        }
         return true;
     }
 
