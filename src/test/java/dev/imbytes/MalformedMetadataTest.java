@@ -69,7 +69,12 @@ class MalformedMetadataTest {
 
     /** A small real JPEG as OpenCV writes it (SOI, JFIF APP0, ...), with {@code segment} after APP0. */
     static byte[] jpegWith(int marker, byte[] payload) {
-        byte[] clean = Imbytes.convert(TestImages.bytes("valid/pillow/hopper.jpg"), Conversion.to(Format.JPEG));
+        return withSegment(Imbytes.convert(TestImages.bytes("valid/pillow/hopper.jpg"), Conversion.to(Format.JPEG)), marker,
+                payload);
+    }
+
+    /** {@code clean} (SOI, then APP0) with one more segment after its APP0. */
+    static byte[] withSegment(byte[] clean, int marker, byte[] payload) {
         int at = 4 + (((clean[4] & 0xFF) << 8) | (clean[5] & 0xFF));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(clean, 0, at);

@@ -300,4 +300,24 @@ class MetadataTest {
         assertEquals(java.util.List.of(), kept.warnings());
         assertArrayEquals(Exiftool.binary(grey, "ICC_Profile"), Exiftool.binary(kept.bytes(), "ICC_Profile"));
     }
+
+    @Test
+    void xmpOrientationFollowsTheExifOne() {
+        Exiftool.require();
+        byte[] exif = MalformedMetadataTest.tiff(1, MalformedMetadataTest.entry(274, 3, 1, 6));
+        String xmp = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+                + "<rdf:Description rdf:about='' xmlns:tiff='http://ns.adobe.com/tiff/1.0/' tiff:Orientation='6'/>"
+                + "</rdf:RDF></x:xmpmeta>";
+        byte[] input = MalformedMetadataTest.withSegment(MalformedMetadataTest.jpegWith(0xE1,
+                MalformedMetadataTest.concat("Exif\0\0", exif)), 0xE1,
+                MalformedMetadataTest.concat("http://ns.adobe.com/xap/1.0/\0", xmp.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Map<String, String> before = Exiftool.tags(input);
+        assertEquals("6", before.get("IFD0:Orientation"));
+        assertEquals("6", before.get("XMP-tiff:Orientation"));
+        ConversionResult r = Imbytes.convertDetailed(input, Conversion.to(Format.PNG).withKeepMetadata(true));
+        Map<String, String> after = Exiftool.tags(r.bytes());
+        assertEquals("1", after.get("IFD0:Orientation"));
+        assertEquals("1", after.get("XMP-tiff:Orientation"));
+        assertEquals(128, r.outputWidth());
+    }
 }

@@ -74,9 +74,23 @@ public final class MetadataReader {
         }
         blocks.exif = keepExif(found, blocks, orientationApplied);
         if (found.xmp != null && blocks.fits("XMP", found.xmp.length)) {
-            blocks.xmp = found.xmp;
+            blocks.xmp = orientationApplied ? uprightXmp(found.xmp) : found.xmp;
         }
         return blocks;
+    }
+
+    /** XMP's copy of the EXIF orientation, as an attribute or an element. */
+    private static final java.util.regex.Pattern XMP_ORIENTATION =
+            java.util.regex.Pattern.compile("(tiff:Orientation\\s*(?:=\\s*[\"']|>)\\s*)[0-9]");
+
+    /**
+     * The XMP with its {@code tiff:Orientation} set to 1 like the EXIF one, so that no reader
+     * turns the upright pixels again; one digit for another, so the packet keeps its length.
+     */
+    private static byte[] uprightXmp(byte[] xmp) {
+        String text = new String(xmp, StandardCharsets.ISO_8859_1); // byte for byte: UTF-8 outside the tag is untouched
+        java.util.regex.Matcher m = XMP_ORIENTATION.matcher(text);
+        return m.find() ? m.replaceAll(r -> r.group(1) + "1").getBytes(StandardCharsets.ISO_8859_1) : xmp;
     }
 
     /** Raw blocks as found in the container, before checks. */
