@@ -320,4 +320,35 @@ class MetadataTest {
         assertEquals("1", after.get("XMP-tiff:Orientation"));
         assertEquals(128, r.outputWidth());
     }
+
+    /**
+     * Runs without ExifTool: the JDK's TIFF and PNG plugins read what imbytes wrote (the TIFF plugin
+     * skips tags outside its tag sets, such as XMP's 700, which the ExifTool cases check).
+     */
+    @Test
+    void theJdkReadsTheTiffTagsAndThePngXmp() throws IOException {
+        ConversionResult tiff = keep(TIFF_SOURCE, Format.TIFF);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(tiff.bytes()))) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            TIFFDirectory ifd0 = TIFFDirectory.createFromMetadata(reader.getImageMetadata(0));
+            assertEquals("Canon", ifd0.getTIFFField(271).getAsString(0).trim());
+            assertEquals(1, ifd0.getTIFFField(274).getAsInt(0));
+            TIFFField exifIfd = ifd0.getTIFFField(34665);
+            assertNotNull(exifIfd, "EXIF IFD pointer");
+            TIFFDirectory exif = (TIFFDirectory) exifIfd.getDirectory();
+            assertEquals(35, exif.getTIFFField(40962).getAsInt(0), "ExifImageWidth is the output's");
+            reader.dispose();
+        }
+        ConversionResult png = keep(TIFF_SOURCE, Format.PNG);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png.bytes()))) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            Node itxt = find(reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0"), "iTXtEntry");
+            assertNotNull(itxt, "an iTXt chunk");
+            assertEquals("XML:com.adobe.xmp", ((IIOMetadataNode) itxt).getAttribute("keyword"));
+            assertTrue(((IIOMetadataNode) itxt).getAttribute("text").contains("<x:xmpmeta"));
+            reader.dispose();
+        }
+    }
 }
