@@ -196,6 +196,31 @@ class ColourManagementTest {
         }
     }
 
+    @Test
+    void threadsShareThePreparedConversionsAndGetTheSameBytes() throws Exception {
+        List<byte[]> inputs = List.of(Files.readAllBytes(MADE.resolve("landscape-p3.jpg")),
+                Files.readAllBytes(MADE.resolve("landscape-cmyk.jpg")), Files.readAllBytes(MADE.resolve("landscape-grey-cie-l.jpg")),
+                Files.readAllBytes(MADE.resolve("landscape-prophoto16.png")));
+        Conversion jpeg = Conversion.to(JpegOptions.quality(85)).withFit(THUMBNAIL);
+        List<byte[]> expected = new java.util.ArrayList<>();
+        for (byte[] in : inputs) {
+            expected.add(Imbytes.convert(in, jpeg));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                int k = i % inputs.size();
+                same.add(pool.submit(() -> java.util.Arrays.equals(expected.get(k), Imbytes.convert(inputs.get(k), jpeg))));
+            }
+            for (java.util.concurrent.Future<Boolean> f : same) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** {@code jpeg} with an APP2 ICC segment holding {@code profile} right after SOI (any earlier one stays too). */
     private static byte[] withApp2(byte[] jpeg, byte[] profile) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
