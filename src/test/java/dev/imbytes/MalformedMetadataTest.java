@@ -205,4 +205,19 @@ class MalformedMetadataTest {
         Map<String, String> tags = Exiftool.tags(png.bytes());
         assertEquals(text, tags.get("IFD0:ImageDescription"));
     }
+
+    @Test
+    void aProfileTooLargeForJpegsChunkCountIsDroppedThere() {
+        int size = 17 * 1024 * 1024; // 257 APP2 chunks: more than one byte can number
+        byte[] profile = ByteBuffer.allocate(size).putInt(0, size).putInt(16, 0x52474220).putInt(36, 0x61637370).array();
+        byte[] input = pngWith(chunk("iCCP", concat("p\0\0", deflate(profile))));
+        Conversion big = Conversion.to(Format.JPEG).withKeepIccProfile(true).withDecodeOptions(DecodeOptions.defaults()
+                .withMode(ReadMode.UNCHANGED).withLimits(Limits.defaults().withMaxIccBytes(32 << 20)));
+        ConversionResult r = Imbytes.convertDetailed(input, big);
+        assertEquals(List.of("ICC profile dropped: " + size + " bytes need more than 255 JPEG APP2 chunks"), r.warnings());
+        assertFalse(contains(r.bytes(), "ICC_PROFILE"));
+        ConversionResult png = Imbytes.convertDetailed(input, big.withEncodeOptions(PngOptions.defaults()));
+        assertEquals(List.of(), png.warnings(), "PNG holds it");
+        assertTrue(contains(png.bytes(), "iCCP"));
+    }
 }

@@ -88,8 +88,10 @@ public final class MetadataWriter {
                 segment(segments, 0xE1, MetadataReader.ascii(MetadataReader.XMP_ID), blocks.xmp, 0, blocks.xmp.length);
             }
         }
-        if (blocks.icc != null) {
-            int count = (blocks.icc.length + ICC_CHUNK - 1) / ICC_CHUNK;
+        int count = blocks.icc == null ? 0 : (blocks.icc.length + ICC_CHUNK - 1) / ICC_CHUNK;
+        if (count > 255) { // only with Limits.withMaxIccBytes raised past 16 MB: APP2 numbers chunks in one byte
+            blocks.warnings.add("ICC profile dropped: " + blocks.icc.length + " bytes need more than 255 JPEG APP2 chunks");
+        } else if (blocks.icc != null) {
             for (int i = 0; i < count; i++) {
                 byte[] id = MetadataReader.ascii(MetadataReader.ICC_ID + (char) (i + 1) + (char) count);
                 int from = i * ICC_CHUNK;
