@@ -220,4 +220,18 @@ class MalformedMetadataTest {
         assertEquals(List.of(), png.warnings(), "PNG holds it");
         assertTrue(contains(png.bytes(), "iCCP"));
     }
+
+    @Test
+    void exifAndXmpTogetherStopAtOneMebibyte() {
+        String text = "x".repeat(600_000);
+        byte[] exif = ByteBuffer.allocate(26 + text.length() + 1).order(ByteOrder.LITTLE_ENDIAN)
+                .put(tiff(1, entry(270, 2, text.length() + 1, 26))).put(text.getBytes(StandardCharsets.US_ASCII)).array();
+        byte[] xmp = concat("XML:com.adobe.xmp\0\0\0\0\0", ("<x:xmpmeta>" + text + "</x:xmpmeta>").getBytes(StandardCharsets.US_ASCII));
+        ConversionResult r = keep(pngWith(chunk("eXIf", exif), chunk("iTXt", xmp)), Format.PNG);
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("XMP dropped: ") && r.warnings().get(0).endsWith(" over 1048576 bytes"),
+                r.warnings().get(0));
+        assertTrue(contains(r.bytes(), "eXIf"), "EXIF, read first, is kept");
+        assertFalse(contains(r.bytes(), "iTXt"));
+    }
 }

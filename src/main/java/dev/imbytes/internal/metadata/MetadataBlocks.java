@@ -37,11 +37,6 @@ public final class MetadataBlocks {
         return icc == null && exif == null && xmp == null;
     }
 
-    /** The kept ICC profile bytes, or null. */
-    public byte[] icc() {
-        return icc;
-    }
-
     /** Counts {@code n} bytes against {@link #MAX_EXIF_XMP_BYTES}; false (and a warning) when they do not fit. */
     boolean fits(String block, long n) {
         if (used + n > MAX_EXIF_XMP_BYTES) {
