@@ -26,6 +26,7 @@ public final class ColourCostMain {
     private ColourCostMain() {
     }
 
+    /** Runs the measurement: {@code args} are the number of rounds, then the folders. */
     public static void main(String[] args) throws IOException {
         int rounds = Integer.parseInt(args[0]);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();

@@ -180,6 +180,39 @@ class ColourManagementTest {
     }
 
     @Test
+    void damagedProfilesNeverFailAConversion() {
+        byte[] rgb = TestImages.bytes("valid/pillow/hopper.jpg");
+        byte[] grey = TestImages.bytes("valid/pillow/hopper_gray.jpg");
+        java.util.Random random = new java.util.Random(13);
+        int warned = 0;
+        int converted = 0;
+        for (String tagged : List.of("valid/sharp/p3.png", "valid/sharp/Channel_digital_image_CMYK_color.jpg",
+                "valid/sharp/concert.jpg", "valid/sharp/tifftag-photoshop.tiff")) {
+            byte[] file = TestImages.bytes(tagged);
+            byte[] profile = dev.imbytes.internal.metadata.IccProfileReader.read(file,
+                    dev.imbytes.internal.probe.HeaderProbe.probe(java.nio.ByteBuffer.wrap(file)).format(),
+                    Limits.DEFAULT_MAX_ICC_BYTES, w -> { }).orElseThrow();
+            for (int i = 0; i < 40; i++) {
+                byte[] damaged = profile.clone();
+                for (int flips = 1 + random.nextInt(8); flips > 0; flips--) {
+                    int at = random.nextInt(Math.min(damaged.length, 4096)); // the header and tag table
+                    damaged[at] ^= (byte) (1 << random.nextInt(8));
+                }
+                if (damaged.length > 65_000) {
+                    continue; // one APP2 segment holds 65,519 bytes at most
+                }
+                byte[] image = withApp2(tagged.endsWith("concert.jpg") ? grey : rgb, damaged);
+                ConversionResult r = Imbytes.convertDetailed(image, Conversion.to(JpegOptions.quality(85)).withFit(THUMBNAIL));
+                assertTrue(r.bytes().length > 0);
+                warned += r.warnings().isEmpty() ? 0 : 1;
+                converted++;
+            }
+        }
+        assertTrue(converted >= 100, "mutants tried: " + converted);
+        System.out.println("colour damaged profiles: " + warned + " of " + converted + " ignored with a warning, the rest applied");
+    }
+
+    @Test
     void theCommandLineFlagKeepsTheStoredSamples(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path input = MADE.resolve("landscape-p3.jpg");
         byte[] bytes = Files.readAllBytes(input);

@@ -123,6 +123,22 @@ class ImbytesJarIT {
         assertEquals(2, bad.exit());
     }
 
+    /** The jar converts an ICC-tagged image to sRGB by default, and --no-colour-convert keeps its samples. */
+    @Test
+    void colourManagementInTheJar() throws Exception {
+        byte[] p3 = java.nio.file.Files.readAllBytes(Path.of("src/test/resources/dev/imbytes/colour/landscape-p3.jpg"));
+        dev.imbytes.Conversion png = dev.imbytes.Conversion.to(dev.imbytes.PngOptions.defaults())
+                .withFit(dev.imbytes.Fit.within(256, 256));
+        for (boolean keep : new boolean[] {false, true}) {
+            Result r = keep ? java(p3, "convert", "-", "--to", "png", "--fit", "256x256", "--no-colour-convert")
+                    : java(p3, "convert", "-", "--to", "png", "--fit", "256x256");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("", r.err());
+            dev.imbytes.Conversion expected = png.withDecodeOptions(png.decodeOptions().withConvertToSrgb(!keep));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Imbytes.convert(p3, expected), r.out(), "keep " + keep);
+        }
+    }
+
     @Test
     void anInterruptedBatchStopsPromptlyWithASummaryAndNoPartialFiles(@TempDir Path tmp) throws Exception {
         Path in = tmp.resolve("in");

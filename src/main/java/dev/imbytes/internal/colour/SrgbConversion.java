@@ -54,6 +54,9 @@ public final class SrgbConversion {
         this.source = source;
         this.description = description;
         this.grey8 = kind == Kind.GREY ? greyCurve8() : null;
+        if (kind == Kind.CMYK) {
+            cmykToBgr(new byte[4], 1, 1); // builds the transform now, so that a profile LittleCMS refuses fails here
+        }
     }
 
     /** Which samples the profile describes. */

@@ -5,7 +5,6 @@ import dev.imbytes.internal.probe.ImageHeader;
 
 import dev.imbytes.ColorModel;
 import dev.imbytes.Limits;
-import java.awt.color.CMMException;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -117,9 +116,12 @@ public final class SrgbConversions {
             }
             SrgbConversion conversion = new SrgbConversion(kind, new ICC_ColorSpace(profile), description(profile));
             return conversion.isIdentity(SRGB_TOLERANCE) ? new Verdict(null, null) : new Verdict(conversion, null);
-        } catch (IllegalArgumentException | CMMException e) {
+        } catch (RuntimeException e) {
+            // The profile is untrusted input to the JDK's parser and LittleCMS, whose failures are
+            // documented only in part (CMMException, ProfileDataException, IllegalArgumentException):
+            // whatever they throw means the profile cannot be used, not that the image is bad.
             return new Verdict(null, "the embedded ICC profile was ignored: the JDK's colour management cannot use it ("
-                    + e.getMessage() + ")");
+                    + e + ")");
         }
     }
 
