@@ -29,7 +29,7 @@ public final class MetadataWriter {
      * encoder, {@code channels} samples a pixel) with {@code blocks} in it; a block the format cannot
      * hold, or a profile whose colour space is not the output's (a CMYK profile on the RGB pixels a
      * CMYK JPEG decodes to), is dropped with a warning added to {@code blocks}. The EXIF pixel size,
-     * when the EXIF has its own directory, is the output's.
+     * when the EXIF has its own directory and the output is not a TIFF, is the output's.
      */
     public static byte[] splice(byte[] encoded, Format format, MetadataBlocks blocks, int width, int height,
                                 int channels) {
@@ -43,7 +43,7 @@ public final class MetadataWriter {
             return encoded;
         }
         Ifd.Entry exifDir = blocks.exif == null ? null : blocks.exif.find(Ifd.EXIF_POINTER);
-        if (exifDir != null) {
+        if (exifDir != null && format != Format.TIFF) { // a TIFF states its size in IFD0; EXIF forbids these there
             exifDir.child().put(exifDir.child().longEntry(MetadataReader.PIXEL_X, width));
             exifDir.child().put(exifDir.child().longEntry(MetadataReader.PIXEL_Y, height));
         }
