@@ -59,6 +59,7 @@ class ColourManagementTest {
                 new Case("landscape-grey-cie-l", MADE.resolve("landscape-grey-cie-l.jpg"), THUMBNAIL),
                 new Case("landscape-srgb-v4", MADE.resolve("landscape-srgb-v4.tif"), THUMBNAIL),
                 new Case("sharp-p3", sharp.resolve("p3.png"), null),
+                new Case("sharp-prophoto", sharp.resolve("prophoto.png"), null),
                 new Case("sharp-cmyk-swop", sharp.resolve("Channel_digital_image_CMYK_color.jpg"), null),
                 new Case("sharp-cmyk-swop", sharp.resolve("Channel_digital_image_CMYK_color.jpg"), THUMBNAIL),
                 new Case("sharp-concert-gray22", sharp.resolve("concert.jpg"), null),

@@ -44,6 +44,7 @@ landscape-cmyk $R/landscape-cmyk.jpg full
 landscape-grey-cie-l $R/landscape-grey-cie-l.jpg full 256
 landscape-srgb-v4 $R/landscape-srgb-v4.tif 256
 sharp-p3 native-test-images/valid/sharp/p3.png full
+sharp-prophoto native-test-images/valid/sharp/prophoto.png full
 sharp-cmyk-swop native-test-images/valid/sharp/Channel_digital_image_CMYK_color.jpg full
 sharp-concert-gray22 native-test-images/valid/sharp/concert.jpg full 256
 sharp-adobergb16 native-test-images/valid/sharp/tifftag-photoshop.tiff full 256
