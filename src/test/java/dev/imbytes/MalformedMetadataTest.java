@@ -234,4 +234,12 @@ class MalformedMetadataTest {
         assertTrue(contains(r.bytes(), "eXIf"), "EXIF, read first, is kept");
         assertFalse(contains(r.bytes(), "iTXt"));
     }
+
+    @Test
+    void extendedXmpIsNotKeptAndSaysSo() {
+        byte[] input = jpegWith(0xE1, concat("http://ns.adobe.com/xmp/extension/\0", new byte[100]));
+        ConversionResult r = keep(input, Format.PNG);
+        assertEquals(List.of("extended XMP dropped: JPEG APP1 http://ns.adobe.com/xmp/extension/ segments are not kept"
+                + " (the main XMP packet is)"), r.warnings());
+    }
 }

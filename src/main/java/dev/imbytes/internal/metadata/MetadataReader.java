@@ -16,6 +16,7 @@ import java.util.function.IntPredicate;
 public final class MetadataReader {
     static final String EXIF_ID = "Exif\0\0";
     static final String XMP_ID = "http://ns.adobe.com/xap/1.0/\0";
+    private static final String EXTENDED_XMP_ID = "http://ns.adobe.com/xmp/extension/\0";
     static final String ICC_ID = "ICC_PROFILE\0";
     static final String XMP_KEYWORD = "XML:com.adobe.xmp";
     static final int TIFF_XMP = 700;
@@ -61,7 +62,7 @@ public final class MetadataReader {
         ByteBuffer in = input.slice().order(ByteOrder.BIG_ENDIAN);
         try {
             switch (format) {
-                case JPEG -> jpeg(in, found);
+                case JPEG -> jpeg(in, found, blocks);
                 case PNG -> png(in, found, blocks);
                 case WEBP -> webp(in, found);
                 case TIFF -> found.tiff = in;
@@ -157,7 +158,8 @@ public final class MetadataReader {
     }
 
     /** JPEG: the first APP1 Exif and the first APP1 XMP segment, before the first scan. */
-    private static void jpeg(ByteBuffer b, Found found) {
+    private static void jpeg(ByteBuffer b, Found found, MetadataBlocks blocks) {
+        boolean extended = false;
         int at = 2;
         while (at + 4 <= b.limit()) {
             if ((b.get(at) & 0xFF) != 0xFF) {
@@ -185,6 +187,10 @@ public final class MetadataReader {
                 found.exif = b.slice(start + EXIF_ID.length(), end - start - EXIF_ID.length());
             } else if (marker == 0xE1 && found.xmp == null && startsWith(b, start, end, XMP_ID)) {
                 found.xmp = copy(b, start + XMP_ID.length(), end);
+            } else if (marker == 0xE1 && !extended && startsWith(b, start, end, EXTENDED_XMP_ID)) {
+                extended = true;
+                blocks.warnings.add("extended XMP dropped: JPEG APP1 " + EXTENDED_XMP_ID.trim()
+                        + " segments are not kept (the main XMP packet is)");
             }
             at = end;
         }
