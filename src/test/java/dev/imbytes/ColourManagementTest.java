@@ -66,7 +66,9 @@ class ColourManagementTest {
                 new Case("sharp-concert-gray22", sharp.resolve("concert.jpg"), THUMBNAIL),
                 new Case("sharp-adobergb16", sharp.resolve("tifftag-photoshop.tiff"), null),
                 new Case("sharp-adobergb16", sharp.resolve("tifftag-photoshop.tiff"), THUMBNAIL),
-                new Case("exifr-iptc-mess-p3", TestImages.fixture("large/exifr/iptc-mess.jpg"), THUMBNAIL));
+                new Case("exifr-iptc-mess-p3", TestImages.fixture("large/exifr/iptc-mess.jpg"), THUMBNAIL),
+                new Case("pillow-tiff-rgb", TestImages.fixture("valid/pillow/icc_profile_big.jpg"), null),
+                new Case("pillow-tiff-rgb", TestImages.fixture("valid/pillow/icc_profile_big.jpg"), THUMBNAIL));
     }
 
     @ParameterizedTest

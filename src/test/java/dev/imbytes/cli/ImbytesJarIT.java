@@ -139,6 +139,23 @@ class ImbytesJarIT {
         }
     }
 
+    /** {@code -Dimbytes.maxIccBytes} sets the process-wide profile limit: a larger profile is left unapplied. */
+    @Test
+    void theIccLimitSystemProperty(@TempDir Path tmp) throws Exception {
+        Path p3 = Path.of("src/test/resources/dev/imbytes/colour/landscape-p3.jpg"); // a 548-byte profile
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dimbytes.maxIccBytes=500", "-jar", JAR.toString(), "convert", p3.toString(), "-o",
+                tmp.resolve("out.png").toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+        assertEquals(0, p.exitValue(), output);
+        dev.imbytes.Conversion png = dev.imbytes.Conversion.to(dev.imbytes.PngOptions.defaults());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                Imbytes.convert(java.nio.file.Files.readAllBytes(p3), png.withDecodeOptions(png.decodeOptions().withConvertToSrgb(false))),
+                java.nio.file.Files.readAllBytes(tmp.resolve("out.png")));
+    }
+
     @Test
     void anInterruptedBatchStopsPromptlyWithASummaryAndNoPartialFiles(@TempDir Path tmp) throws Exception {
         Path in = tmp.resolve("in");

@@ -49,5 +49,6 @@ sharp-cmyk-swop native-test-images/valid/sharp/Channel_digital_image_CMYK_color.
 sharp-concert-gray22 native-test-images/valid/sharp/concert.jpg full 256
 sharp-adobergb16 native-test-images/valid/sharp/tifftag-photoshop.tiff full 256
 exifr-iptc-mess-p3 native-test-images/large/exifr/iptc-mess.jpg 256
+pillow-tiff-rgb native-test-images/valid/pillow/icc_profile_big.jpg full 256
 LIST
 rm -rf "$TMP"
