@@ -353,4 +353,18 @@ class MetadataTest {
             reader.dispose();
         }
     }
+
+    @Test
+    void aProfileOfSevenApp2ChunksIsWrittenInChunksAndReadBackWhole() throws IOException {
+        Exiftool.require();
+        byte[] source = TestImages.bytes("valid/pillow/icc_profile_big.jpg");
+        byte[] profile = Exiftool.binary(source, "ICC_Profile");
+        assertTrue(profile.length > 6 * 65_519, "more than six APP2 chunks: " + profile.length);
+        ConversionResult r = Imbytes.convertDetailed(source, Conversion.to(Format.JPEG).withKeepIccProfile(true));
+        assertEquals(java.util.List.of(), r.warnings());
+        assertArrayEquals(profile, Exiftool.binary(r.bytes(), "ICC_Profile"));
+        int desc = java.awt.color.ICC_Profile.icSigProfileDescriptionTag;
+        assertArrayEquals(java.awt.color.ICC_Profile.getInstance(profile).getData(desc), jdkJpegIcc(r.bytes()).getData(desc),
+                "the JDK joins the chunks into the same profile");
+    }
 }
