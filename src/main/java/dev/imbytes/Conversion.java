@@ -24,13 +24,22 @@ public final class Conversion {
     private final Fit fit;
     private final EncodeOptions encode;
     private final Background background;
+    private final boolean keepIccProfile;
+    private final boolean keepMetadata;
 
     /** {@code fit} null: no resize; {@code encode} null: the input's format. Both are private states, never arguments. */
     private Conversion(DecodeOptions decode, Fit fit, EncodeOptions encode, Background background) {
+        this(decode, fit, encode, background, false, false);
+    }
+
+    private Conversion(DecodeOptions decode, Fit fit, EncodeOptions encode, Background background,
+                       boolean keepIccProfile, boolean keepMetadata) {
         this.decode = decode;
         this.fit = fit;
         this.encode = encode;
         this.background = background;
+        this.keepIccProfile = keepIccProfile;
+        this.keepMetadata = keepMetadata;
     }
 
     /** Encode with {@code options}; no resize. */
@@ -50,22 +59,62 @@ public final class Conversion {
 
     /** A copy that resizes with {@code fit} (a conversion made by a factory does not resize). */
     public Conversion withFit(Fit fit) {
-        return new Conversion(decode, Objects.requireNonNull(fit, "fit"), encode, background);
+        return new Conversion(decode, Objects.requireNonNull(fit, "fit"), encode, background,
+                keepIccProfile, keepMetadata);
     }
 
     /** A copy with other decode options. */
     public Conversion withDecodeOptions(DecodeOptions options) {
-        return new Conversion(Objects.requireNonNull(options, "options"), fit, encode, background);
+        return new Conversion(Objects.requireNonNull(options, "options"), fit, encode, background,
+                keepIccProfile, keepMetadata);
     }
 
     /** A copy with other encode options ({@link #sameFormat()} makes a conversion that keeps the input's format). */
     public Conversion withEncodeOptions(EncodeOptions options) {
-        return new Conversion(decode, fit, Objects.requireNonNull(options, "options"), background);
+        return new Conversion(decode, fit, Objects.requireNonNull(options, "options"), background, keepIccProfile,
+                keepMetadata);
     }
 
     /** A copy that flattens transparency onto {@code background}. */
     public Conversion withBackground(Background background) {
-        return new Conversion(decode, fit, encode, Objects.requireNonNull(background, "background"));
+        return new Conversion(decode, fit, encode, Objects.requireNonNull(background, "background"),
+                keepIccProfile, keepMetadata);
+    }
+
+    /**
+     * A copy that keeps the source's ICC profile ({@code true}) or not (the default): the pixels stay
+     * in the source's colour space and the profile's bytes are embedded, unchanged, in the output
+     * (JPEG APP2, PNG {@code iCCP}, WebP {@code ICCP}, TIFF tag 34675). Formats that cannot hold a
+     * profile get none, and {@link ConversionResult#warnings()} says so.
+     */
+    public Conversion withKeepIccProfile(boolean keep) {
+        return new Conversion(decode, fit, encode, background, keep, keepMetadata);
+    }
+
+    /**
+     * A copy that keeps the source's metadata ({@code true}) or strips it (the default): EXIF, XMP
+     * and the ICC profile are spliced into the output (JPEG APP1/APP2, PNG {@code eXIf}/{@code iTXt}/{@code iCCP},
+     * WebP {@code EXIF}/{@code XMP }/{@code ICCP}, TIFF tags). The EXIF orientation becomes 1 when the
+     * pixels were turned upright; the EXIF thumbnail, the MakerNote and the pixel-layout tags are
+     * dropped. Malformed or oversized blocks are dropped, never fatal: {@link ConversionResult#warnings()}
+     * names each. Kept EXIF may hold GPS coordinates: see SECURITY.md.
+     */
+    public Conversion withKeepMetadata(boolean keep) {
+        return new Conversion(decode, fit, encode, background, keepIccProfile, keep);
+    }
+
+    /**
+     * Whether the source's ICC profile is kept (also true when {@link #keepMetadata()} is). The one
+     * question the pipeline asks: when true, no colour conversion runs, the pixels stay in the
+     * source's space and its profile goes with them.
+     */
+    public boolean keepIccProfile() {
+        return keepIccProfile || keepMetadata;
+    }
+
+    /** Whether the source's EXIF, XMP and ICC profile are kept. */
+    public boolean keepMetadata() {
+        return keepMetadata;
     }
 
     /** The decode options. */
@@ -91,6 +140,7 @@ public final class Conversion {
     @Override
     public String toString() {
         return "Conversion[" + (encode == null ? "same format" : encode) + ", " + (fit == null ? "no resize" : fit)
-                + ", " + decode + ", " + background + "]";
+                + ", " + decode + ", " + background
+                + (keepMetadata ? ", keep metadata" : keepIccProfile ? ", keep ICC profile" : "") + "]";
     }
 }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param partial      true when a lenient decode recovered only part of a damaged input
  * @param warnings     what the conversion did not do as asked and why, one sentence each (for
  *                     example an embedded ICC profile that was malformed or over
- *                     {@link Limits#maxIccBytes()} and so was ignored); empty when nothing
+ *                     {@link Limits#maxIccBytes()} and so was ignored, or metadata that
+ *                     {@link Conversion#withKeepMetadata(boolean)} could not keep); empty when nothing
  *                     deserves a word. Unmodifiable.
  */
 public record ConversionResult(byte[] bytes, Format inputFormat, int inputWidth, int inputHeight,

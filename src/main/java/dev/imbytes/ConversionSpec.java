@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * {@code --no-upscale}; {@code --quality Q}, {@code --progressive}, {@code --subsampling 420|422|444},
  * {@code --png-level N}, {@code --lossless}; {@code --background COLOR}; {@code --ignore-orientation};
  * {@code --max-pixels N}, {@code --max-side N}, {@code --max-bytes N}; {@code --allow FORMAT[,FORMAT...]}
- * (repeatable; {@code all}: every format). A value follows its flag as the next word or after {@code =};
+ * (repeatable; {@code all}: every format); {@code --keep-icc}, {@code --keep-metadata}. A value follows its flag as the next word or after {@code =};
  * quotes group words. Every error is an {@link IllegalArgumentException} whose message names the flag.
  */
 public final class ConversionSpec {
@@ -53,6 +53,8 @@ public final class ConversionSpec {
         public static final String MAX_SIDE = "--max-side";
         public static final String MAX_BYTES = "--max-bytes";
         public static final String ALLOW = "--allow";
+        public static final String KEEP_ICC = "--keep-icc";
+        public static final String KEEP_METADATA = "--keep-metadata";
         private Flags() {
         }
     }
@@ -68,6 +70,8 @@ public final class ConversionSpec {
     private final Long maxBytes;
     private final Set<Format> allowed;
     private final boolean allowAll;
+    private final boolean keepIcc;
+    private final boolean keepMetadata;
 
     private ConversionSpec(Builder b, Fit fit) {
         this.to = b.to;
@@ -81,6 +85,8 @@ public final class ConversionSpec {
         this.maxBytes = b.maxBytes;
         this.allowed = Collections.unmodifiableSet(EnumSet.copyOf(b.allowed));
         this.allowAll = b.allowAll;
+        this.keepIcc = b.keepIcc;
+        this.keepMetadata = b.keepMetadata;
     }
 
     /**
@@ -132,6 +138,7 @@ public final class ConversionSpec {
         decode = decode.withLimits(maxBytes == null ? limits : limits.withMaxBytes(maxBytes));
         decode = allowAll ? decode.allowingAllFormats() : decode.allowing(allowed.toArray(new Format[0]));
         c = fit == null ? c.withDecodeOptions(decode) : c.withDecodeOptions(decode).withFit(fit);
+        c = c.withKeepIccProfile(keepIcc).withKeepMetadata(keepMetadata);
         return background == null ? c : c.withBackground(background);
     }
 
@@ -158,6 +165,8 @@ public final class ConversionSpec {
         private Long maxBytes;
         private final Set<Format> allowed = EnumSet.noneOf(Format.class);
         private boolean allowAll;
+        private boolean keepIcc;
+        private boolean keepMetadata;
 
         private Builder() { // ConversionSpec.builder()
         }
@@ -284,6 +293,18 @@ public final class ConversionSpec {
                     allowed.add(SpecGrammar.named(Flags.ALLOW, name));
                 }
             }
+            return this;
+        }
+
+        /** {@code --keep-icc}: keep the source's ICC profile, no colour conversion. */
+        public Builder keepIcc(boolean on) {
+            this.keepIcc = on;
+            return this;
+        }
+
+        /** {@code --keep-metadata}: keep the source's EXIF, XMP and ICC profile. */
+        public Builder keepMetadata(boolean on) {
+            this.keepMetadata = on;
             return this;
         }
 

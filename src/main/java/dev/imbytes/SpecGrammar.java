@@ -42,7 +42,9 @@ final class SpecGrammar {
             Map.entry(Flags.MAX_PIXELS, value((b, v) -> b.maxPixels(whole(Flags.MAX_PIXELS, v)))),
             Map.entry(Flags.MAX_SIDE, value((b, v) -> b.maxSide(integer(Flags.MAX_SIDE, v)))),
             Map.entry(Flags.MAX_BYTES, value((b, v) -> b.maxBytes(whole(Flags.MAX_BYTES, v)))),
-            Map.entry(Flags.ALLOW, value(Builder::allow)));
+            Map.entry(Flags.ALLOW, value(Builder::allow)),
+            Map.entry(Flags.KEEP_ICC, toggle(b -> b.keepIcc(true))),
+            Map.entry(Flags.KEEP_METADATA, toggle(b -> b.keepMetadata(true))));
 
     private SpecGrammar() {
     }

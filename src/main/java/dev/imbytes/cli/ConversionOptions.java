@@ -81,8 +81,15 @@ public final class ConversionOptions {
     @Option(names = Flags.IGNORE_ORIENTATION, description = "Do not apply the EXIF orientation.")
     boolean ignoreOrientation;
 
+    @Option(names = Flags.KEEP_ICC, description = "Keep the source's ICC profile in the output (no colour conversion).")
+    boolean keepIcc;
+
+    @Option(names = Flags.KEEP_METADATA, description = "Keep EXIF (orientation 1, no thumbnail), XMP and the ICC profile "
+            + "in JPEG, PNG, WebP and TIFF outputs; malformed blocks are dropped with a warning.")
+    boolean keepMetadata;
+
     @Option(names = Flags.NO_COLOUR_CONVERT, description = "Leave images with an ICC profile as stored instead of "
-            + "converting them to sRGB (the output carries no profile either way).")
+            + "converting them to sRGB (the output carries no profile unless --keep-icc or --keep-metadata).")
     boolean noColourConvert;
 
     @Option(names = Flags.MAX_PIXELS, paramLabel = "N", description = "Refuse images with more pixels than N "
@@ -158,6 +165,7 @@ public final class ConversionOptions {
             readable(formats);
         }
         return b.noUpscale(noUpscale).progressive(progressive).lossless(lossless)
-                .ignoreOrientation(ignoreOrientation).noColourConvert(noColourConvert).build();
+                .ignoreOrientation(ignoreOrientation).noColourConvert(noColourConvert).keepIcc(keepIcc)
+                .keepMetadata(keepMetadata).build();
     }
 }

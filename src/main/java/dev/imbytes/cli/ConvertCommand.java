@@ -203,6 +203,7 @@ final class ConvertCommand implements Callable<Integer> {
             if (r.status == Outcome.Status.ERROR) {
                 progress.println(r.stderrLine()); // each failure named, JSON or not; the summary comes last
             }
+            r.warningLines().forEach(progress::println);
             progress.update(summary.ok + summary.failed + summary.skipped);
         }, interrupted -> {
             progress.finish();
@@ -262,6 +263,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (r.status == Outcome.Status.ERROR || r.status == Outcome.Status.SKIPPED && !json) {
             io.err().println(r.stderrLine()); // a failure is named on stderr, JSON or not
         }
+        r.warningLines().forEach(io.err()::println);
         return r.status == Outcome.Status.ERROR || stdoutFailed() ? Main.FAILED : Main.OK;
     }
 

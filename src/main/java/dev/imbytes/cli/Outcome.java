@@ -71,6 +71,12 @@ final class Outcome {
                 : "imbytes: " + input + ": skipped, " + errorMessage;
     }
 
+    /** One stderr line per warning of a converted input, e.g. metadata dropped; none otherwise. */
+    java.util.List<String> warningLines() {
+        return result == null ? java.util.List.of()
+                : result.warnings().stream().map(w -> "imbytes: " + input + ": warning: " + w).toList();
+    }
+
     long bytesOut() {
         return result == null ? 0 : result.bytes().length;
     }
@@ -90,6 +96,9 @@ final class Outcome {
         m.put("bytesIn", bytesIn);
         m.put("bytesOut", bytesOut());
         m.put("millis", millis);
+        if (result != null && !result.warnings().isEmpty()) {
+            m.put("warnings", result.warnings());
+        }
         if (status == Status.ERROR) {
             m.put("error", Map.of("type", errorType, "message", errorMessage));
         } else if (status == Status.SKIPPED) {

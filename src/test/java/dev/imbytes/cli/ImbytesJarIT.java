@@ -142,6 +142,22 @@ class ImbytesJarIT {
     }
 
     @Test
+    void keepMetadataThroughThePipe() throws Exception {
+        dev.imbytes.Exiftool.require();
+        byte[] source = TestImages.bytes("valid/exifr/tif-with-iptc-icc-xmp.tif");
+        Result r = java(source, "convert", "-", "--to", "jpg", "--keep-metadata");
+        assertEquals(0, r.exit(), r.err());
+        java.util.Map<String, String> tags = dev.imbytes.Exiftool.tags(r.out());
+        assertEquals("Canon", tags.get("IFD0:Make"));
+        assertEquals("1", tags.get("IFD0:Orientation"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(dev.imbytes.Exiftool.binary(source, "ICC_Profile"),
+                dev.imbytes.Exiftool.binary(r.out(), "ICC_Profile"));
+        Result stripped = java(source, "convert", "-", "--to", "jpg");
+        assertTrue(dev.imbytes.Exiftool.tags(stripped.out()).keySet().stream().noneMatch(k -> k.startsWith("IFD0:")
+                || k.startsWith("ICC") || k.startsWith("XMP")), "the default strips");
+    }
+
+    @Test
     void stdinToStdoutAndVersion() throws Exception {
         Result r = java(TestImages.bytes("valid/pillow/hopper.jpg"), "convert", "-", "--to", "webp", "--width", "64");
         assertEquals(0, r.exit(), r.err());

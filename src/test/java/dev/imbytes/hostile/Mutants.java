@@ -22,7 +22,7 @@ public final class Mutants {
     }
 
     /** The kinds of damage, one per mutant, chosen in turn so that every file gets each kind. */
-    enum Kind { FLIP, OVERWRITE, TRUNCATE, DUPLICATE, DELETE }
+    public enum Kind { FLIP, OVERWRITE, TRUNCATE, DUPLICATE, DELETE }
 
     /** Writes {@code perFile} mutants of each of {@code sources} into {@code out}; returns the files written. */
     public static List<Path> write(Path root, List<Path> sources, Path out, int perFile, long seed) throws IOException {
@@ -44,7 +44,7 @@ public final class Mutants {
     }
 
     /** One mutant of {@code b}; never the empty file (an empty input says nothing about the decoders). */
-    static byte[] mutate(byte[] b, Kind kind, Random random) {
+    public static byte[] mutate(byte[] b, Kind kind, Random random) {
         if (b.length < 2) {
             return new byte[] {b.length == 0 ? 0 : (byte) ~b[0], 0};
         }

@@ -88,4 +88,12 @@ final class ReadmeSnippets {
         // END
         return new More(r, info, img, smallJpeg);
     }
+
+    static ConversionResult metadata(byte[] bytes) {
+        // README: metadata
+        ConversionResult kept = Imbytes.convertDetailed(bytes, Conversion.to(Format.WEBP).withKeepMetadata(true));
+        kept.warnings();                                   // what could not be kept, and why
+        // END
+        return kept;
+    }
 }

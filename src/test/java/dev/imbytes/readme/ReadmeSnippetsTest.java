@@ -2,7 +2,9 @@ package dev.imbytes.readme;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imbytes.ConversionResult;
 import dev.imbytes.Format;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.ImageMat;
@@ -12,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Runs the README's Java blocks on a real photo and checks that each does what its comment says. */
@@ -72,5 +75,17 @@ class ReadmeSnippetsTest {
     private static void assertInfo(byte[] encoded, Format format, int width, int height) {
         ImageInfo info = Imbytes.info(encoded);
         assertEquals(Arrays.asList(format, width, height), Arrays.asList(info.format(), info.width(), info.height()));
+    }
+
+    @Test
+    void metadataBlockKeepsExifAndTheProfileInAWebp() {
+        byte[] input = TestImages.bytes("valid/exifr/tif-with-iptc-icc-xmp.tif");
+        ConversionResult kept = ReadmeSnippets.metadata(input);
+        assertEquals(Format.WEBP, kept.outputFormat());
+        assertEquals(List.of(), kept.warnings());
+        String riff = new String(kept.bytes(), 0, 16, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals("VP8X", riff.substring(12, 16), "an extended WebP");
+        String all = new String(kept.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(all.contains("ICCP") && all.contains("EXIF") && all.contains("XMP "), "the three chunks");
     }
 }

@@ -121,6 +121,16 @@ class ImbytesSparkTest {
     }
 
     @Test
+    void sqlUdfKeepsMetadataWhenTheSpecSaysSo() {
+        dev.imbytes.Exiftool.require();
+        files().where("path LIKE '%valid/exifr/img_1771.jpg'").createOrReplaceTempView("canon");
+        Row kept = spark.sql("SELECT imbytes_convert(content, '--to webp --keep-metadata') AS r FROM canon").first().getStruct(0);
+        Row stripped = spark.sql("SELECT imbytes_convert(content, '--to webp') AS r FROM canon").first().getStruct(0);
+        assertEquals("Canon", dev.imbytes.Exiftool.tags((byte[]) kept.get(0)).get("IFD0:Make"));
+        assertNull(dev.imbytes.Exiftool.tags((byte[]) stripped.get(0)).get("IFD0:Make"));
+    }
+
+    @Test
     void convertRejectsABadSpecOnTheDriver() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ImbytesSpark.convert(files(), "--to nope"));

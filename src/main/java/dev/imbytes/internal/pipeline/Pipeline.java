@@ -5,6 +5,9 @@ import dev.imbytes.internal.colour.SrgbConversion;
 import dev.imbytes.internal.colour.SrgbConversions;
 import dev.imbytes.internal.codec.Encoder;
 import dev.imbytes.internal.codec.FourComponentJpeg;
+import dev.imbytes.internal.metadata.MetadataBlocks;
+import dev.imbytes.internal.metadata.MetadataReader;
+import dev.imbytes.internal.metadata.MetadataWriter;
 import dev.imbytes.internal.nativelib.MatScope;
 import dev.imbytes.internal.nativelib.NativeLibrary;
 import dev.imbytes.internal.probe.HeaderProbe;
@@ -209,12 +212,17 @@ public final class Pipeline {
     private static ConversionResult convertChecked(ByteBuffer input, Conversion conversion) {
         try (MatScope scope = new MatScope()) {
             Fit fit = conversion.fit().orElse(null);
-            Decoded decoded = decode(input, conversion.decodeOptions(), fit, scope);
-            return about(decoded.header(), input, () -> encodeDecoded(decoded, conversion, scope));
+            // The one place the two options meet: a kept profile travels with the pixels of its own
+            // space, so they are not converted to sRGB.
+            DecodeOptions options = conversion.keepIccProfile() ? conversion.decodeOptions().withConvertToSrgb(false)
+                    : conversion.decodeOptions();
+            Decoded decoded = decode(input, options, fit, scope);
+            return about(decoded.header(), input, () -> encodeDecoded(input, decoded, conversion, scope));
         }
     }
 
-    private static ConversionResult encodeDecoded(Decoded decoded, Conversion conversion, MatScope scope) {
+    private static ConversionResult encodeDecoded(ByteBuffer input, Decoded decoded, Conversion conversion,
+                                                  MatScope scope) {
         Format inputFormat = decoded.header().format();
         EncodeOptions encode = conversion.encodeOptions().orElseGet(() -> EncodeOptions.of(inputFormat));
         Encoder.checkWritable(encode); // the one check: before the resize, so no work is done for nothing
@@ -228,8 +236,17 @@ public final class Pipeline {
         int width = resized.cols();
         int height = resized.rows();
         byte[] bytes = adaptAndEncode(resized, conversion.decodeOptions().limits(), encode, conversion.background(), scope);
+        List<String> warnings = decoded.warnings();
+        if (conversion.keepIccProfile()) {
+            MetadataBlocks kept = MetadataReader.read(input, inputFormat, conversion.keepMetadata(),
+                    conversion.decodeOptions().limits().maxIccBytes(), conversion.decodeOptions().applyOrientation());
+            bytes = MetadataWriter.splice(bytes, encode.format(), kept, width, height,
+                    HeaderProbe.probe(ByteBuffer.wrap(bytes)).channels());
+            warnings = new ArrayList<>(warnings);
+            warnings.addAll(kept.warnings());
+        }
         return new ConversionResult(bytes, inputFormat, decoded.header().width(), decoded.header().height(),
-                encode.format(), width, height, decoded.partial(), decoded.warnings());
+                encode.format(), width, height, decoded.partial(), warnings);
     }
 
     /** What {@link dev.imbytes.Imbytes#info} reports for a header read from {@code byteSize} bytes. */
