@@ -15,8 +15,9 @@ if [[ ! -f "$home/.complete" ]]; then
     mkdir -p "$home/jars" "$home/conf"
     # -o first (no network when ~/.m2 has it all), then online once for a new version.
     for offline in -o ""; do
-        if mvn -B -q $offline -f "$root/bench/spark/pom.xml" -Dspark.version="$version" \
-            dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$home/jars" >&2; then
+        quiet=/dev/stderr; [[ -n "$offline" ]] && quiet=/dev/null
+        if mvn -B -q -Dstyle.color=never $offline -f "$root/bench/spark/pom.xml" -Dspark.version="$version" \
+            dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$home/jars" > "$quiet" 2>&1; then
             break
         fi
         [[ -z "$offline" ]] && { echo "spark-home.sh: cannot resolve Spark $version" >&2; exit 1; }
