@@ -22,9 +22,13 @@ if [[ ! -f "$home/.complete" ]]; then
         fi
         [[ -z "$offline" ]] && { echo "spark-home.sh: cannot resolve Spark $version" >&2; exit 1; }
     done
-    # Spark speaks only of warnings; the standalone daemons' and executors' start-up lines that the
-    # scripts read (ports, executor launches) are INFO of a few named loggers.
-    cat > "$home/conf/log4j2.properties" <<'CONF'
+    echo "$version" > "$home/RELEASE"
+    touch "$home/.complete"
+fi
+# Written on every run (so a changed script updates it): Spark speaks only of warnings, and imbytes
+# says once per JVM where OpenCV came from (its DEBUG line, which JUL lets through only when
+# -Djava.util.logging.config.file sets that logger to FINE, as bench/spark-cluster.sh does).
+cat > "$home/conf/log4j2.properties" <<'CONF'
 rootLogger.level = warn
 rootLogger.appenderRef.stderr.ref = console
 appender.console.type = Console
@@ -42,8 +46,7 @@ logger.utils.name = org.apache.spark.util.Utils
 logger.utils.level = error
 logger.nativeio.name = org.apache.hadoop.util.NativeCodeLoader
 logger.nativeio.level = error
+logger.imbytesnative.name = dev.imbytes.internal.nativelib.NativeLibrary
+logger.imbytesnative.level = debug
 CONF
-    echo "$version" > "$home/RELEASE"
-    touch "$home/.complete"
-fi
 echo "$home"
