@@ -126,7 +126,7 @@ public final class ImbytesSpark {
         } catch (NativeLibraryException e) {
             throw e;
         } catch (ImageException e) {
-            // A format refusal in the spec's own words (--allow gif), not the Java API's.
+            // A format refusal in the spec's own words (--allow jp2), not the Java API's.
             String hint = FlagHints.explain(e, e.image().orElse(null), conversion);
             return failure(e.getClass().getSimpleName() + ": " + (hint != null ? hint : e.getMessage()));
         } catch (RuntimeException e) {
