@@ -26,13 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link ThumbnailOutput}).
  *
  * <p>Spark 4.2.0 runs in the default {@code mvn verify}: its jars are the {@code provided}
- * dependency the build has already downloaded. Spark 3.5 would download about 300 MB more on a
- * fresh machine, so it is tagged {@code cluster} and runs with {@code mvn -B verify -Pcluster}.
+ * dependency the build has already downloaded. Spark 3.5 and 4.0 would each download about 300 MB
+ * more on a fresh machine, so they are tagged {@code cluster} and run with
+ * {@code mvn -B verify -Pcluster}.
  */
 @Tag("spark")
 class SparkVersionsIT {
     /** The newest Spark 3.5 release (Scala 2.13). */
     static final String SPARK_35 = "3.5.9";
+    /** The newest Spark 4.0 release, the first 4.x line. */
+    static final String SPARK_40 = "4.0.4";
     /** The Spark the project builds against. */
     static final String SPARK_4 = "4.2.0";
 
@@ -47,6 +50,12 @@ class SparkVersionsIT {
     @Tag("cluster")
     void spark35(@TempDir Path tmp) throws Exception {
         submitLocally(SPARK_35, tmp);
+    }
+
+    @Test
+    @Tag("cluster")
+    void spark40(@TempDir Path tmp) throws Exception {
+        submitLocally(SPARK_40, tmp);
     }
 
     private static void submitLocally(String version, Path tmp) throws IOException, InterruptedException {
