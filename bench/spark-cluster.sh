@@ -83,6 +83,9 @@ stop_cluster() {
         wait "$pid" 2>/dev/null || true
     done
     pids=()
+    # Each Worker copies the 110 MB application jar into every application's work dir; the logs
+    # and the output stay.
+    find "$run" -path '*/worker-*/app-*' -name imbytes.jar -delete 2>/dev/null || true
 }
 trap stop_cluster EXIT
 trap 'exit 130' INT TERM
