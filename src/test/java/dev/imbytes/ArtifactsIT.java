@@ -112,12 +112,36 @@ class ArtifactsIT {
             for (String artifact : bundled) {
                 assertTrue(notice.contains(artifact), "NOTICE names " + artifact);
             }
-            // picocli's jar has no pom.properties: find it by its classes.
-            assertTrue(names(jar).contains("picocli/CommandLine.class"));
+            // picocli's jar has no pom.properties: find it by its (relocated) classes.
+            assertTrue(names(jar).contains("dev/imbytes/shaded/picocli/CommandLine.class"));
             assertTrue(notice.contains("info.picocli:picocli "), "NOTICE names picocli");
             Attributes main = jar.getManifest().getMainAttributes();
             assertEquals("dev.imbytes.cli.Main", main.getValue("Main-Class"));
             assertEquals("ALL-UNNAMED", main.getValue("Enable-Native-Access"));
+        }
+    }
+
+    /**
+     * The runnable jar is also the Spark application jar: its picocli and Jackson live under
+     * {@code dev.imbytes.shaded}, so a cluster's own Jackson (another version on Spark 3.5) is never
+     * shadowed by ours, not even by a multi-release variant under {@code META-INF/versions}, and our
+     * classes call the relocated copies. The CLI on the relocated classes: {@code ImbytesJarIT}.
+     */
+    @Test
+    void theRunnableJarRelocatesPicocliAndJackson() throws IOException {
+        try (JarFile jar = new JarFile(RUNNABLE.toFile())) {
+            List<String> unrelocated = names(jar).stream()
+                    .filter(n -> n.endsWith(".class"))
+                    .map(n -> n.replaceFirst("^META-INF/versions/\\d+/", ""))
+                    .filter(n -> n.startsWith("com/fasterxml/") || n.startsWith("picocli/"))
+                    .toList();
+            assertEquals(List.of(), unrelocated);
+            assertTrue(names(jar).contains("dev/imbytes/shaded/jackson/databind/ObjectMapper.class"));
+            String main = new String(entry(jar, "dev/imbytes/cli/Main.class"), StandardCharsets.ISO_8859_1);
+            assertTrue(main.contains("dev/imbytes/shaded/picocli/CommandLine"), "Main calls the relocated picocli");
+            assertFalse(main.replace("dev/imbytes/shaded/picocli/", "").contains("picocli/"), "no reference to picocli/ left");
+            String services = names(jar).stream().filter(n -> n.startsWith("META-INF/services/")).toList().toString();
+            assertFalse(services.contains("com.fasterxml"), services);
         }
     }
 

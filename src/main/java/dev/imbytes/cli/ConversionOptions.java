@@ -5,6 +5,7 @@ import dev.imbytes.DecodeOptions;
 import dev.imbytes.Format;
 import dev.imbytes.ConversionSpec.Flags;
 import dev.imbytes.Limits;
+import dev.imbytes.internal.spec.FlagHints;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -119,7 +120,7 @@ public final class ConversionOptions {
                 continue; // "all" is every format the build has: the unreadable ones are refused per file
             }
             Format f = Format.fromExtension(name);
-            String why = UserMessages.unreadable(f, DecodeOptions.defaults().allowing(f));
+            String why = FlagHints.unreadable(f, DecodeOptions.defaults().allowing(f));
             if (why != null) {
                 throw new IllegalArgumentException(ConversionSpec.Flags.ALLOW + " " + name.trim() + ": " + why);
             }

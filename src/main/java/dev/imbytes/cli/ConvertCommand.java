@@ -13,6 +13,7 @@ import dev.imbytes.ImageException;
 import dev.imbytes.ImageInfo;
 import dev.imbytes.Imbytes;
 import dev.imbytes.internal.pipeline.BoundedRead;
+import dev.imbytes.internal.spec.FlagHints;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -108,9 +109,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     /** {@code c}, once the command line can write its {@code target} at all (else a usage error, before any work). */
     private static Conversion writable(Format target, Conversion c) {
-        String why = target == null ? null : UserMessages.unwritable(target);
+        String why = target == null ? null : FlagHints.unwritable(target);
         if (why != null) {
-            throw new Main.UsageException("--to " + UserMessages.word(target) + ": " + why);
+            throw new Main.UsageException("--to " + FlagHints.word(target) + ": " + why);
         }
         return c;
     }

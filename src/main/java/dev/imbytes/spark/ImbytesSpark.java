@@ -6,6 +6,7 @@ import dev.imbytes.ConversionSpec;
 import dev.imbytes.ImageException;
 import dev.imbytes.Imbytes;
 import dev.imbytes.NativeLibraryException;
+import dev.imbytes.internal.spec.FlagHints;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,8 @@ import org.apache.spark.sql.types.StructType;
  * on success {@code data} holds the encoded output, {@code format} its format id
  * ({@code jpeg}, {@code png}, {@code webp}, ...) and {@code width}/{@code height} its size, and
  * {@code error} is null; on failure {@code error} holds a one-line message (prefixed with the
- * exception's simple name, e.g. {@code "ImageTooLargeException: ..."}) and the other fields are null.
+ * exception's simple name, e.g. {@code "ImageTooLargeException: ..."}; a format refusal names the
+ * spec flag that lifts it, {@code --allow jp2}, or says that none does) and the other fields are null.
  * A null {@code content} gives an error row too.
  *
  * <p><b>Specs.</b> The spec is a {@link ConversionSpec} string (the CLI's {@code convert} flags, parsed in the core),
@@ -124,7 +126,9 @@ public final class ImbytesSpark {
         } catch (NativeLibraryException e) {
             throw e;
         } catch (ImageException e) {
-            return failure(e.getClass().getSimpleName() + ": " + e.getMessage());
+            // A format refusal in the spec's own words (--allow jp2), not the Java API's.
+            String hint = FlagHints.explain(e, e.image().orElse(null), conversion);
+            return failure(e.getClass().getSimpleName() + ": " + (hint != null ? hint : e.getMessage()));
         } catch (RuntimeException e) {
             // Not expected for any input, but one file must never fail the task.
             return failure("internal error: " + e);

@@ -1,6 +1,7 @@
 package dev.imbytes.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,6 +119,25 @@ class ImbytesSparkTest {
                 + "WHERE path LIKE '%.j2k'").first().getStruct(0);
         assertTrue(allowed.isNullAt(4) || !allowed.getString(4).startsWith("UnsupportedFormatException"),
                 "--allow jp2 lets the JPEG 2000 decoder try: " + allowed);
+    }
+
+    /**
+     * A spec is written in flags, so a format refusal names the flag that lifts it ({@code --allow
+     * jp2}), never the Java API; a GIF, read through the JDK since GIF joined the default
+     * allow-list, is no refusal at all.
+     */
+    @Test
+    void formatRefusalsNameTheSpecFlagNotTheJavaApi() {
+        Map<String, String> errors = new HashMap<>();
+        ImbytesSpark.convert(files().where("path LIKE '%valid/pillow/hopper.gif' OR path LIKE '%robustness/%.j2k'"), SPEC)
+                .select("path", "error").collectAsList()
+                .forEach(r -> errors.put(r.getString(0).replaceAll(".*\\.", ""), r.getString(1)));
+        assertEquals(2, errors.size(), errors.toString());
+        String jp2 = errors.get("j2k");
+        assertTrue(jp2.startsWith("UnsupportedFormatException: JPEG2000 input is not allowed by default"), jp2);
+        assertTrue(jp2.endsWith("opt in with --allow jp2"), jp2);
+        assertFalse(jp2.contains("DecodeOptions") || jp2.contains("Format."), jp2);
+        assertEquals(null, errors.get("gif"), "the GIF converts");
     }
 
     @Test
