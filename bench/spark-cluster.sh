@@ -12,7 +12,7 @@
 #   rows      == regular files under DIR (counted here with find; binaryFile, like every Hadoop
 #                input, skips names starting with '.' or '_', so they are not counted either)
 #   ok        within what native-test-images/index.tsv expects for the default allow-list
-#                (every "decodes" row of jpg/png/webp/tif/bmp, plus at most the "no-crash" ones);
+#                (every "decodes" row of jpg/png/webp/tif/bmp/gif, plus at most the "no-crash" ones);
 #                only checked when DIR is native-test-images
 #   0 failed tasks, and at least one task per executor (from the application's event log)
 #   2 executors, each a JVM of its own, each logging exactly one OpenCV load, and each mapping
@@ -253,7 +253,7 @@ echo "app_state=$app_state workers_alive=$alive output=$run/check.parquet"
 fail=()
 ((ok + failed == files)) || fail+=("rows $((ok + failed)) != files $files")
 if [[ "$input" == "$root/native-test-images" ]]; then
-    read -r ok_min ok_max <<<"$(awk -F'\t' 'NR > 1 && $2 ~ /^(jpeg|png|webp|tiff|bmp)$/ {
+    read -r ok_min ok_max <<<"$(awk -F'\t' 'NR > 1 && $2 ~ /^(jpeg|png|webp|tiff|bmp|gif)$/ {
         if ($7 == "decodes") lo++; if ($7 == "decodes" || $7 == "no-crash") hi++ } END { print lo, hi }' \
         "$root/native-test-images/index.tsv")"
     echo "expected_ok=$ok_min..$ok_max (index.tsv, default allow-list)"
