@@ -26,6 +26,9 @@ final class MatrixShaper {
     private static final int[] LUT_TAGS = {0x41324230, 0x41324231, 0x41324232, 0x42324130, 0x42324131, 0x42324132,
         0x44324230, 0x44324231, 0x44324232, 0x42324430, 0x42324431, 0x42324432};
 
+    /** The last target profile and its output curves (inverting them costs about 20 ms). */
+    private static volatile Object[] lastTarget;
+
     private final int[] inR;
     private final int[] inG;
     private final int[] inB;
@@ -80,21 +83,33 @@ final class MatrixShaper {
                 }
             }
             double[][] in = new double[3][256];
-            byte[][] out = new byte[3][ONE + 1];
             for (int c = 0; c < 3; c++) {
                 for (int i = 0; i < 256; i++) {
                     in[c][i] = inCurves[c].eval(i / 255.0);
                 }
-                for (int i = 0; i <= ONE; i++) {
-                    double v = Math.min(1, Math.max(0, outCurves[c].inverse(i / (double) ONE)));
-                    int w = (int) Math.floor(v * 65535 + 0.5);
-                    out[c][i] = (byte) ((w * 65281L + 8388608L) >> 24); // LittleCMS's FROM_16_TO_8
-                }
             }
-            return new MatrixShaper(in, m, out);
+            return new MatrixShaper(in, m, outputCurves(target, outCurves));
         } catch (RuntimeException e) {
             return null; // a malformed tag: the JDK's path decides what to make of the profile
         }
+    }
+
+    /** The target's inverted TRCs, linear 1.14 to 8 bits; those of the last target are kept (it is always sRGB). */
+    private static byte[][] outputCurves(ICC_Profile target, Curve[] curves) {
+        Object[] last = lastTarget;
+        if (last != null && last[0] == target) {
+            return (byte[][]) last[1];
+        }
+        byte[][] out = new byte[3][ONE + 1];
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i <= ONE; i++) {
+                double v = Math.min(1, Math.max(0, curves[c].inverse(i / (double) ONE)));
+                int w = (int) Math.floor(v * 65535 + 0.5);
+                out[c][i] = (byte) ((w * 65281L + 8388608L) >> 24); // LittleCMS's FROM_16_TO_8
+            }
+        }
+        lastTarget = new Object[] {target, out};
+        return out;
     }
 
     /** Converts the first three samples (B, G, R) of each of {@code pixels} pixels {@code stride} (3 or 4) bytes apart, in place. */

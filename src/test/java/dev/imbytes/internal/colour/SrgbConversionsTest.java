@@ -50,7 +50,7 @@ class SrgbConversionsTest {
     void matrixShaperProfilesConvertInJavaWithinOneLevelOfTheJdk() {
         java.awt.color.ICC_Profile srgb = ((java.awt.color.ICC_ColorSpace) java.awt.color.ColorSpace.getInstance(
                 java.awt.color.ColorSpace.CS_sRGB)).getProfile();
-        for (String tagged : List.of("valid/sharp/p3.png", "valid/sharp/tifftag-photoshop.tiff")) {
+        for (String tagged : List.of("valid/sharp/p3.png", "valid/sharp/tifftag-photoshop.tiff", "valid/sharp/prophoto.png")) {
             byte[] file = TestImages.bytes(tagged);
             byte[] icc = IccProfileReader.read(file, HeaderProbe.probe(ByteBuffer.wrap(file)).format(),
                     Limits.DEFAULT_MAX_ICC_BYTES, w -> { }).orElseThrow();
