@@ -45,4 +45,23 @@ class SrgbConversionsTest {
                 Limits.DEFAULT_MAX_ICC_BYTES, w -> { }).orElseThrow();
         assertSame(display, SrgbConversions.perceptual(display));
     }
+
+    @Test
+    void matrixShaperProfilesConvertInJavaWithinOneLevelOfTheJdk() {
+        java.awt.color.ICC_Profile srgb = ((java.awt.color.ICC_ColorSpace) java.awt.color.ColorSpace.getInstance(
+                java.awt.color.ColorSpace.CS_sRGB)).getProfile();
+        for (String tagged : List.of("valid/sharp/p3.png", "valid/sharp/tifftag-photoshop.tiff", "valid/sharp/prophoto.png")) {
+            byte[] file = TestImages.bytes(tagged);
+            byte[] icc = IccProfileReader.read(file, HeaderProbe.probe(ByteBuffer.wrap(file)).format(),
+                    Limits.DEFAULT_MAX_ICC_BYTES, w -> { }).orElseThrow();
+            ICC_Profile profile = ICC_Profile.getInstance(icc);
+            SrgbConversion conversion = new SrgbConversion(SrgbConversion.Kind.RGB,
+                    new java.awt.color.ICC_ColorSpace(profile), tagged);
+            assertEquals(true, conversion.hasFastPath(), tagged + ": " + conversion.fastPathMaxDifference());
+            // every colour whose samples are multiples of 3 (86^3), beyond the grid checked when preparing
+            int difference = conversion.maxDifference(MatrixShaper.of(profile, srgb), 3);
+            System.out.println("colour matrix/TRC in Java vs JDK, " + tagged + ": at most " + difference + " level(s)");
+            assertEquals(true, difference <= SrgbConversion.FAST_TOLERANCE, tagged + ": " + difference);
+        }
+    }
 }
