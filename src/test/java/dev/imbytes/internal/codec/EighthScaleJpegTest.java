@@ -71,6 +71,23 @@ class EighthScaleJpegTest {
         assertSameDecode(progressive, rewritten, Imgcodecs.IMREAD_REDUCED_COLOR_8);
     }
 
+    /**
+     * Through the public pipeline: a thumbnail small enough for a 1/8 decode (which takes the
+     * rewrite, and libturbojpeg when the system has it) equals the one made by the lenient path,
+     * which decodes the original bytes through OpenCV.
+     */
+    @Test
+    void theFacadesThumbnailIsTheSameAsWithoutTheRewrite() throws IOException {
+        byte[] progressive = progressiveCopy(Files.readAllBytes(IMAGES.resolve("orientation/exif-orientation-examples/Landscape_6.jpg")),
+                Imgcodecs.IMWRITE_JPEG_SAMPLING_FACTOR_420);
+        dev.imbytes.Conversion thumbnail = dev.imbytes.Conversion.to(dev.imbytes.Format.PNG)
+                .withFit(dev.imbytes.Fit.within(128, 128));
+        byte[] rewritten = dev.imbytes.Imbytes.convert(progressive, thumbnail);
+        byte[] original = dev.imbytes.Imbytes.convert(progressive,
+                thumbnail.withDecodeOptions(dev.imbytes.DecodeOptions.defaults().withLenient(true)));
+        assertArrayEquals(original, rewritten);
+    }
+
     @Test
     void readsFromTheBuffersPositionToItsLimitOfADirectBuffer() throws IOException {
         byte[] progressive = progressiveCopy(Files.readAllBytes(IMAGES.resolve("orientation/exif-orientation-examples/Landscape_1.jpg")),
