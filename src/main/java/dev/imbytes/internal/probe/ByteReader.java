@@ -23,6 +23,8 @@ public final class ByteReader {
     }
 
     private final ByteBuffer buf;
+    /** {@code buf} read little-endian, for {@link #nextFF}: the first byte in memory is the lowest of a word. */
+    private final ByteBuffer words;
     private final int base;
     private final int len;
 
@@ -33,6 +35,7 @@ public final class ByteReader {
 
     private ByteReader(ByteBuffer buf, int base, int len) {
         this.buf = buf;
+        this.words = buf.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
         this.base = base;
         this.len = Math.max(0, len);
     }
@@ -171,9 +174,11 @@ public final class ByteReader {
     public long nextFF(long from) {
         long i = Math.max(0, from);
         while (i + 8 <= len) {
-            long inverted = ~buf.getLong(base + (int) i); // an 0xFF byte becomes 0x00
-            if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) != 0) {
-                break; // some byte of these eight is 0xFF: find it one byte at a time
+            long inverted = ~words.getLong(base + (int) i); // an 0xFF byte becomes 0x00
+            long zeros = (inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L;
+            if (zeros != 0) {
+                // Little-endian: the lowest set bit marks the first 0xFF (a borrow can only mark bytes after it).
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
             }
             i += 8;
         }
