@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
  * With {@code --encode-only}, every image is decoded, resized and adapted once before the clock,
  * and only the JPEG encoding of those frames is timed, by one {@link FrameEncoder} per thread: the
  * figure to set beside {@code cv2.imencode} on the same frames ({@code bench/cv2_encode.py}).
+ * With {@code --decode-only}, every image is inspected and planned once before the clock, and only
+ * the decoder is timed, at the scale the conversion would decode at: the limit a conversion can
+ * approach, and the conversion's rate as a share of it says what the rest of the pipeline costs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure in-memory conversion throughput: read every image under INPUT_DIR into memory, "
@@ -77,6 +80,11 @@ final class BenchCommand implements Callable<Integer> {
             + "only the JPEG encoding of those frames (one reusable frame encoder per thread); needs --to jpg.")
     boolean encodeOnly;
 
+    @Option(names = "--decode-only", description = "Inspect and plan every image once before the clock, then time "
+            + "only the decoder at the scale the conversion would decode at (shrink-on-load): no orientation, "
+            + "resize, colour conversion or encoding. The limit a conversion can approach.")
+    boolean decodeOnly;
+
     private final Main.Streams io;
 
     BenchCommand(Main.Streams io) {
@@ -89,9 +97,10 @@ final class BenchCommand implements Callable<Integer> {
                   double workerCpuMillisPerImage) {
     }
 
-    /** One thread's way of turning an input into bytes; closed when the thread is done. */
+    /** One thread's way of processing an input; closed when the thread is done. */
     interface Worker extends AutoCloseable {
-        byte[] process(Input in);
+        /** Processes {@code in}; returns the bytes it produced (encoded bytes, or decoded pixels' bytes). */
+        long process(Input in);
 
         @Override
         void close();
@@ -110,6 +119,9 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup != null && !(warmup >= 0)) {
             throw new Main.UsageException("--warmup must be at least 0, was " + warmup);
         }
+        if (encodeOnly && decodeOnly) {
+            throw new Main.UsageException("--encode-only and --decode-only time different steps: give one");
+        }
         Integer fixedOpenCvThreads = openCvThreadCount(); // checked before any image is read
         JpegOptions frameOptions = encodeOnly ? frameOptions(conversion) : null;
         Path dir = Main.existing(inputDir, "input folder");
@@ -125,8 +137,12 @@ final class BenchCommand implements Callable<Integer> {
         Result r;
         try (Threads.Restore ignored = fixedOpenCvThreads == null ? Threads.forWorkers(n)
                 : Threads.withOpenCvThreads(fixedOpenCvThreads)) {
-            Supplier<Worker> workers = encodeOnly ? () -> encoding(frameOptions) : () -> converting(conversion);
+            Supplier<Worker> workers = encodeOnly ? () -> encoding(frameOptions)
+                    : decodeOnly ? () -> decoding(conversion.decodeOptions()) : () -> converting(conversion);
             String codec = Imbytes.jpegCodec();
+            if (decodeOnly) {
+                plans(inputs, conversion);
+            }
             if (encodeOnly) {
                 frames(inputs, conversion);
                 try (FrameEncoder probe = FrameEncoder.jpeg(frameOptions)) {
@@ -160,16 +176,26 @@ final class BenchCommand implements Callable<Integer> {
             Input in = inputs.get(i);
             try (MatScope scope = new MatScope()) {
                 Mat frame = scope.detach(Pipeline.prepare(java.nio.ByteBuffer.wrap(in.bytes()), conversion, scope));
-                inputs.set(i, new Input(in.file(), in.bytes(), (long) frame.cols() * frame.rows(), frame));
+                inputs.set(i, new Input(in.file(), in.bytes(), (long) frame.cols() * frame.rows(), frame, null));
             }
+        }
+    }
+
+    /** Inspects and plans every input once (before the clock), as the conversion would. */
+    private static void plans(List<Input> inputs, Conversion conversion) {
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            Pipeline.Planned planned = Pipeline.plan(java.nio.ByteBuffer.wrap(in.bytes()), conversion.decodeOptions(),
+                    conversion.fit().orElse(null));
+            inputs.set(i, new Input(in.file(), in.bytes(), in.pixels(), null, planned));
         }
     }
 
     private static Worker converting(Conversion conversion) {
         return new Worker() {
             @Override
-            public byte[] process(Input in) {
-                return Imbytes.convert(in.bytes(), conversion);
+            public long process(Input in) {
+                return Imbytes.convert(in.bytes(), conversion).length;
             }
 
             @Override
@@ -182,13 +208,29 @@ final class BenchCommand implements Callable<Integer> {
         FrameEncoder encoder = FrameEncoder.jpeg(options);
         return new Worker() {
             @Override
-            public byte[] process(Input in) {
-                return encoder.encode(in.frame());
+            public long process(Input in) {
+                return encoder.encode(in.frame()).length;
             }
 
             @Override
             public void close() {
                 encoder.close();
+            }
+        };
+    }
+
+    private static Worker decoding(dev.imbytes.DecodeOptions options) {
+        return new Worker() {
+            @Override
+            public long process(Input in) {
+                try (MatScope scope = new MatScope()) {
+                    Mat decoded = Pipeline.decodeOnly(java.nio.ByteBuffer.wrap(in.bytes()), in.planned(), options, scope);
+                    return decoded.total() * decoded.elemSize();
+                }
+            }
+
+            @Override
+            public void close() {
             }
         };
     }
@@ -233,6 +275,9 @@ final class BenchCommand implements Callable<Integer> {
         if (encodeOnly) {
             words.add("--encode-only (decoded and resized once; only the encoding timed)");
         }
+        if (decodeOnly) {
+            words.add("--decode-only (planned once; only the decoder timed, at the planned scale)");
+        }
         return String.format(Locale.ROOT, "bench: %d image%s, %s; %d thread%s; %.1f s after %.1f s warm-up", images,
                 images == 1 ? "" : "s", words.isEmpty() ? "each to its own format, no resize" : String.join(" ", words),
                 r.threads(), r.threads() == 1 ? "" : "s", r.seconds(), warm);
@@ -240,9 +285,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * One image in memory and its pixel count; with {@code --encode-only}, also the frame to encode
-     * (owned here, released after the run) and the frame's pixel count.
+     * (owned here, released after the run) and the frame's pixel count; with {@code --decode-only},
+     * its header and plan.
      */
-    record Input(Path file, byte[] bytes, long pixels, Mat frame) {
+    record Input(Path file, byte[] bytes, long pixels, Mat frame, Pipeline.Planned planned) {
         void release() {
             if (frame != null) {
                 frame.release();
@@ -261,7 +307,7 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 b = BoundedRead.readFile(f, conversion.decodeOptions().limits().maxBytes());
                 ConversionResult r = Imbytes.convertDetailed(b, conversion);
-                out.add(new Input(f, b, (long) r.inputWidth() * r.inputHeight(), null));
+                out.add(new Input(f, b, (long) r.inputWidth() * r.inputHeight(), null, null));
             } catch (ImageException | IllegalArgumentException e) {
                 io.err().println("imbytes: bench: skipping " + FileNames.display(f) + ": "
                         + UserMessages.explain(e, UserMessages.headerOf(e), conversion));
@@ -300,8 +346,7 @@ final class BenchCommand implements Callable<Integer> {
                         while (now < end) {
                             Input in = inputs.get(i % inputs.size());
                             i += workers;
-                            byte[] b = worker.process(in);
-                            if (b.length == 0) {
+                            if (worker.process(in) <= 0) {
                                 throw new IllegalStateException("empty output");
                             }
                             long after = System.nanoTime();

@@ -85,6 +85,30 @@ class BenchCommandTest {
     }
 
     @Test
+    void decodeOnlyTimesTheDecoderAtThePlannedScale(@TempDir Path dir) throws Exception {
+        Files.copy(TestImages.fixture("valid/pillow/hopper.jpg"), dir.resolve("b.jpg")); // 128x128
+        Object[] decode = run(dir.toString(), "--decode-only", "--fit", "64x64", "--to", "jpg", "--seconds", "0.5",
+                "--warmup", "0.1", "--threads", "1");
+        assertEquals(0, decode[0], decode[2].toString());
+        String out = decode[1].toString();
+        assertTrue(out.startsWith("bench: 1 image, --to jpg --fit 64x64 --decode-only (planned once; only the decoder "
+                + "timed, at the planned scale); 1 thread;"), out);
+        assertTrue(out.contains("JPEG codec " + dev.imbytes.Imbytes.jpegCodec() + "\n"), out);
+        // MP/s counts the input's pixels (not the 1/2-scale decode's), as a conversion's does, so the two compare
+        assertEquals(number(out, "images/s") * 128 * 128 / 1e6, number(out, "input MP/s"),
+                number(out, "input MP/s") * 0.02 + 0.01, out);
+
+        Object[] both = run(dir.toString(), "--decode-only", "--encode-only", "--to", "jpg", "--seconds", "0.1");
+        assertEquals(2, both[0]);
+        assertTrue(both[2].toString().contains("--encode-only and --decode-only time different steps"), both[2].toString());
+    }
+
+    private static double number(String out, String label) {
+        return Double.parseDouble(out.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow()
+                .substring(label.length()).trim());
+    }
+
+    @Test
     void percentiles() {
         long[] s = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertEquals(5, BenchCommand.percentile(s, 50));

@@ -121,12 +121,9 @@ public final class Pipeline {
         SrgbConversion toSrgb = options.convertToSrgb()
                 ? SrgbConversions.of(input, header, options.limits(), warnings::add).orElse(null)
                 : null;
-        Mat decoded;
+        Mat decoded = decodePlanned(input, header, options, plan, toSrgb, scope);
         if (Plan.isFourComponent(header)) {
-            decoded = FourComponentJpeg.decode(input, header, options.mode(), toSrgb, scope);
             toSrgb = null; // the inks went through the profile while decoding: there is no CMYK Mat
-        } else {
-            decoded = Decoder.decode(input, header, options, plan, scope);
         }
         SizeLimits.checkDecoded(decoded, plan.reduction(), options.limits());
         Mat upright = Orientation.apply(decoded, plan.orientation(), scope);
@@ -138,6 +135,39 @@ public final class Pipeline {
             toSrgb = null;
         }
         return new Decoded(upright, header, plan, header.defect() != null, toSrgb, List.copyOf(warnings));
+    }
+
+    /** The decoder alone, at the plan's scale; a four-component JPEG through {@code profile} when given. */
+    private static Mat decodePlanned(ByteBuffer input, ImageHeader header, DecodeOptions options, Plan plan,
+                                     SrgbConversion profile, MatScope scope) {
+        return Plan.isFourComponent(header) ? FourComponentJpeg.decode(input, header, options.mode(), profile, scope)
+                : Decoder.decode(input, header, options, plan, scope);
+    }
+
+    /**
+     * A checked header and the plan a decode of it for {@code fit} follows, made once so that
+     * {@link #decodeOnly} can repeat only the decoding (for {@code bench --decode-only}).
+     */
+    public record Planned(ImageHeader header, Plan plan) {
+    }
+
+    /** Inspects {@code input} and plans its decode for {@code fit}, as {@link #decode} does first. */
+    public static Planned plan(ByteBuffer input, DecodeOptions options, Fit fit) {
+        return lastResort(() -> {
+            NativeLibrary.ensureLoaded();
+            ImageHeader header = inspect(input, options);
+            return new Planned(header, Plan.of(header, options.applyOrientation(), fit, options.shrinkOnLoad()));
+        });
+    }
+
+    /**
+     * Only the decoder, at the planned scale (shrink-on-load included): no orientation, resize,
+     * colour conversion or encoding. What a conversion spends beyond this is the pipeline's own
+     * cost; {@code bench --decode-only} reports it as the limit a conversion can approach.
+     */
+    public static Mat decodeOnly(ByteBuffer input, Planned planned, DecodeOptions options, MatScope scope) {
+        return about(planned.header(), input,
+                () -> decodePlanned(input, planned.header(), options, planned.plan(), null, scope));
     }
 
     /**
