@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Every library of BENCHMARKS.md's peer table in ONE run, interleaved so that a change in the
 machine's load hits all of them alike: for each round, workload and image set it runs Python cv2 +
-PIL, libvips, sharp, the `imbytes bench` command on Java 17 and on Java 25, and JMH's ImageIO and
-Thumbnailator benchmarks, one after another, never two at once.
+PIL, libvips, sharp, the `imbytes bench` command on Java 17 and on Java 25, `imbytes bench
+--decode-only` on both (libjpeg-turbo's decode alone at the scale the conversion plans: the limit),
+and JMH's ImageIO and Thumbnailator benchmarks, one after another, never two at once.
 
 From the repository root, after `mvn -DskipTests package` (target/imbytes.jar), `mvn -P jmh
 -DskipTests package` (target/benchmarks.jar) and `(cd bench/sharp && npm ci)`:
@@ -45,9 +46,10 @@ def script(command, round_number, env=None):
             print(json.dumps(record), file=sys.stderr)
 
 
-def imbytes(java, label, workload, set_name, seconds, round_number):
+def imbytes(java, label, workload, set_name, seconds, round_number, *extra):
     command = [java, "--enable-native-access=ALL-UNNAMED", "-jar", "target/imbytes.jar", "bench", SETS[set_name],
-               *IMBYTES_FLAGS[workload], "--threads", "1", "--seconds", str(seconds), "--warmup", "2", "--json"]
+               *IMBYTES_FLAGS[workload], *extra, "--threads", "1", "--seconds", str(seconds), "--warmup", "2",
+               "--json"]
     result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
     emit({"lib": label, "workload": workload, "set": set_name,
           "imagesPerSec": result["imagesPerSec"], "jpegCodec": result.get("jpegCodec")}, round_number)
@@ -81,6 +83,8 @@ def main():
                 script(["node", "bench/sharp/bench.mjs", *only], r, node_env)
                 imbytes(J17, "imbytes-java17", workload, set_name, seconds, r)
                 imbytes(J25, "imbytes-java25", workload, set_name, seconds, r)
+                imbytes(J17, "imbytes-decode-java17", workload, set_name, seconds, r, "--decode-only")
+                imbytes(J25, "imbytes-decode-java25", workload, set_name, seconds, r, "--decode-only")
                 jmh(workload, set_name, seconds, r)
 
 
