@@ -7,7 +7,9 @@ and JMH's ImageIO and Thumbnailator benchmarks, one after another, never two at 
 
 From the repository root, after `mvn -DskipTests package` (target/imbytes.jar), `mvn -P jmh
 -DskipTests package` (target/benchmarks.jar) and `(cd bench/sharp && npm ci)`:
-    /usr/bin/python3 bench/peers.py [seconds=4] [rounds=3] > bench/results/peers.jsonl
+    /usr/bin/python3 bench/peers.py [seconds=4] [rounds=3] [WORKLOAD,...] [SET,...] [GROUP,...] > bench/results/peers.jsonl
+with WORKLOAD among SEED, THUMBNAIL, PNG, SET among photos, large and GROUP among cv2 (Python cv2
+and PIL), vips, sharp, imbytes, decode (imbytes --decode-only) and jmh; each list defaults to all.
 Prints one JSON object per line: {"lib", "workload", "set", "round", "imagesPerSec"}; turn it
 into tables and one chart per workload with bench/report.py --py bench/results/peers.jsonl.
 """
@@ -68,24 +70,45 @@ def jmh(workload, set_name, seconds, round_number):
                   "imagesPerSec": round(raw[len(raw) // 2], 2)}, round_number)
 
 
+GROUPS = ("cv2", "vips", "sharp", "imbytes", "decode", "jmh")
+
+
+def chosen(index, known):
+    """The comma-separated names given as argument {index}, or all of {known}; an unknown name stops the run."""
+    if len(sys.argv) <= index:
+        return list(known)
+    names = sys.argv[index].split(",")
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        sys.exit(f"peers.py: unknown {unknown}; known: {list(known)}")
+    return names
+
+
 def main():
     seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 4
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    workloads, sets, groups = chosen(3, IMBYTES_FLAGS), chosen(4, SETS), chosen(5, GROUPS)
     python_env = {k: v for k, v in os.environ.items() if not k.startswith("OPENBLAS_")}
     node_env = dict(os.environ, UV_THREADPOOL_SIZE="1")
     for r in range(1, rounds + 1):
-        for workload in IMBYTES_FLAGS:
-            for set_name in SETS:
+        for workload in workloads:
+            for set_name in sets:
                 print(f"== round {r} {workload} {set_name}", file=sys.stderr, flush=True)
                 only = [str(seconds), "1", workload, set_name]
-                script(["/usr/bin/python3", "bench/python_cv2.py", *only], r, python_env)
-                script(["/usr/bin/python3", "bench/vips.py", *only], r)
-                script(["node", "bench/sharp/bench.mjs", *only], r, node_env)
-                imbytes(J17, "imbytes-java17", workload, set_name, seconds, r)
-                imbytes(J25, "imbytes-java25", workload, set_name, seconds, r)
-                imbytes(J17, "imbytes-decode-java17", workload, set_name, seconds, r, "--decode-only")
-                imbytes(J25, "imbytes-decode-java25", workload, set_name, seconds, r, "--decode-only")
-                jmh(workload, set_name, seconds, r)
+                if "cv2" in groups:
+                    script(["/usr/bin/python3", "bench/python_cv2.py", *only], r, python_env)
+                if "vips" in groups:
+                    script(["/usr/bin/python3", "bench/vips.py", *only], r)
+                if "sharp" in groups:
+                    script(["node", "bench/sharp/bench.mjs", *only], r, node_env)
+                if "imbytes" in groups:
+                    imbytes(J17, "imbytes-java17", workload, set_name, seconds, r)
+                    imbytes(J25, "imbytes-java25", workload, set_name, seconds, r)
+                if "decode" in groups:
+                    imbytes(J17, "imbytes-decode-java17", workload, set_name, seconds, r, "--decode-only")
+                    imbytes(J25, "imbytes-decode-java25", workload, set_name, seconds, r, "--decode-only")
+                if "jmh" in groups:
+                    jmh(workload, set_name, seconds, r)
 
 
 if __name__ == "__main__":

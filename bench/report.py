@@ -82,7 +82,12 @@ def main():
     ap.add_argument("--py", action="append", default=[])
     ap.add_argument("--png")
     ap.add_argument("--charts", help="folder for one chart per workload (benchmarks-WORKLOAD.png)")
+    ap.add_argument("--paired", help="a peers.py output: print, per workload and set, each imbytes row's "
+                    "ratio to Python cv2 (reduced decode) within each round, as median [min-max]")
     a = ap.parse_args()
+    if a.paired:
+        paired(a.paired)
+        return
     table = defaultdict(dict)
     for src in ([jmh(a.jmh17, 17)] if a.jmh17 else []) + ([jmh(a.jmh25, 25)] if a.jmh25 else []) + [pylines(p) for p in a.py]:
         for k, m in src.items():
@@ -108,6 +113,29 @@ def main():
     if a.charts:
         for workload in dict.fromkeys(k[0] for k in keys if k[0] != "BUFFEREDIMAGE"):
             chart(table, [k for k in keys if k[0] == workload], f"{a.charts}/benchmarks-{workload.lower()}.png")
+
+
+def paired(path):
+    """Ratios within a round: both sides ran minutes apart at most, so the machine's drift cancels."""
+    rounds = defaultdict(dict)
+    for line in open(path):
+        d = json.loads(line)
+        if "lib" in d and d["lib"] in PY_NAMES:
+            rounds[(d["workload"], d["set"], d["round"])][PY_NAMES[d["lib"]]] = d["imagesPerSec"]
+    keys = sorted({k[:2] for k in rounds}, key=lambda k: (list(WORKLOAD_TITLES).index(k[0]), k[1] != "photos"))
+    present = {n for m in rounds.values() for n in m}
+    names = [n for n in ORDER if (n.startswith("imbytes") or n in LIMITS) and n in present]
+    print("| workload, set | rounds | " + " | ".join(f"{n} × cv2 reduced" for n in names) + " |")
+    print("|---|---:|" + "---:|" * len(names))
+    for k in keys:
+        cells = []
+        count = 0
+        for n in names:
+            ratios = sorted(m[n] / m["Python cv2, reduced decode"] for (w, s, _), m in rounds.items()
+                            if (w, s) == k and n in m and "Python cv2, reduced decode" in m)
+            count = max(count, len(ratios))
+            cells.append(f"{statistics.median(ratios):.2f} [{ratios[0]:.2f}–{ratios[-1]:.2f}]" if ratios else "–")
+        print(f"| {WORKLOAD_TITLES[k[0]]}, {k[1]} | {count} | " + " | ".join(cells) + " |")
 
 
 def chart(table, keys, path):
