@@ -30,12 +30,13 @@ public final class ByteReader {
 
     /** The bytes of {@code buf} from its position to its limit. */
     public ByteReader(ByteBuffer buf) {
-        this(buf, buf.position(), buf.limit() - buf.position());
+        this(buf, buf.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN), buf.position(), buf.limit() - buf.position());
     }
 
-    private ByteReader(ByteBuffer buf, int base, int len) {
+    /** A slice shares its parent's buffers: the probe makes many, and only offsets differ. */
+    private ByteReader(ByteBuffer buf, ByteBuffer words, int base, int len) {
         this.buf = buf;
-        this.words = buf.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        this.words = words;
         this.base = base;
         this.len = Math.max(0, len);
     }
@@ -62,7 +63,7 @@ public final class ByteReader {
         }
         long avail = len - off;
         int m = (int) Math.max(0, Math.min(n, avail));
-        return new ByteReader(buf, base + (int) off, m);
+        return new ByteReader(buf, words, base + (int) off, m);
     }
 
     private void check(long off, int n) {

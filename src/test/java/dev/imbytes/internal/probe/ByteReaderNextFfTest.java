@@ -58,4 +58,22 @@ class ByteReaderNextFfTest {
         }
         assertEquals(16, ByteReader.of(new byte[16]).nextFF(0));
     }
+
+    @Test
+    void aSliceFindsTheFirstFfOfItsOwnRange() {
+        Random random = new Random(7);
+        byte[] bytes = new byte[300];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (random.nextInt(12) == 0 ? 0xFF : random.nextInt(255));
+        }
+        ByteReader whole = ByteReader.of(bytes);
+        for (int off = 0; off < 100; off += 3) {
+            for (int n = 0; n < 120; n += 7) {
+                ByteReader slice = whole.slice(off, n);
+                for (long from = 0; from <= n; from++) {
+                    assertEquals(naive(bytes, off, n, from), slice.nextFF(from), off + "+" + n + " from " + from);
+                }
+            }
+        }
+    }
 }
