@@ -116,7 +116,7 @@ public final class Pipeline {
 
     private static Decoded decodeInspected(ByteBuffer input, ImageHeader header, DecodeOptions options, Fit fit,
                                            MatScope scope) {
-        Plan plan = Plan.of(header, options.applyOrientation(), fit, options.shrinkOnLoad());
+        Plan plan = planFor(header, options, fit);
         List<String> warnings = new ArrayList<>();
         SrgbConversion toSrgb = options.convertToSrgb()
                 ? SrgbConversions.of(input, header, options.limits(), warnings::add).orElse(null)
@@ -156,8 +156,12 @@ public final class Pipeline {
         return lastResort(() -> {
             NativeLibrary.ensureLoaded();
             ImageHeader header = inspect(input, options);
-            return new Planned(header, Plan.of(header, options.applyOrientation(), fit, options.shrinkOnLoad()));
+            return new Planned(header, planFor(header, options, fit));
         });
+    }
+
+    private static Plan planFor(ImageHeader header, DecodeOptions options, Fit fit) {
+        return Plan.of(header, options.applyOrientation(), fit, options.shrinkOnLoad());
     }
 
     /**
