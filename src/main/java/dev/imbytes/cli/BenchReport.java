@@ -11,7 +11,7 @@ final class BenchReport {
     }
 
     /** The {@code --json} form: one object, keys in the documented order. */
-    static void json(PrintStream out, BenchCommand.Result r) {
+    static void json(PrintStream out, BenchRun.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", r.images());
         m.put("seconds", round(r.seconds(), 3));
@@ -28,7 +28,7 @@ final class BenchReport {
     }
 
     /** The text form: {@code firstLine} (what was measured), then one figure a line. */
-    static void text(PrintStream out, String firstLine, BenchCommand.Result r) {
+    static void text(PrintStream out, String firstLine, BenchRun.Result r) {
         out.println(firstLine);
         out.printf(Locale.ROOT, "images/s   %10.2f%n", r.imagesPerSec());
         out.printf(Locale.ROOT, "input MP/s %10.2f%n", r.mpPerSec());

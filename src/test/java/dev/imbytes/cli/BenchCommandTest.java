@@ -111,8 +111,8 @@ class BenchCommandTest {
     @Test
     void percentiles() {
         long[] s = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        assertEquals(5, BenchCommand.percentile(s, 50));
-        assertEquals(10, BenchCommand.percentile(s, 99));
-        assertEquals(1, BenchCommand.percentile(new long[] {1}, 99));
+        assertEquals(5, BenchRun.percentile(s, 50));
+        assertEquals(10, BenchRun.percentile(s, 99));
+        assertEquals(1, BenchRun.percentile(new long[] {1}, 99));
     }
 }
