@@ -42,7 +42,7 @@ class ImbytesJarIT {
     /**
      * The jar names its JPEG codec and binding in {@code --version} and in {@code bench}: the
      * system's libturbojpeg via JNA on Java 17 (JNA is shaded in), via FFM on Java 25, OpenCV's when
-     * forced off; {@code bench --encode-only} runs from the jar.
+     * forced off; {@code bench --encode-only} and {@code --decode-only} run from the jar.
      */
     @Test
     void versionAndBenchNameTheCodecAndItsBinding(@TempDir Path tmp) throws Exception {
@@ -71,6 +71,14 @@ class ImbytesJarIT {
         JsonNode j = new ObjectMapper().readTree(bench.out());
         assertEquals("libjpeg-turbo (system libturbojpeg.so.0, SIMD) via JNA", j.get("jpegCodec").asText());
         assertTrue(j.get("imagesPerSec").asDouble() > 0, j.toString());
+        // --decode-only from the jar: the decoder alone, its MP/s counting the 128x128 input's pixels
+        Result decode = java(new byte[0], "bench", tmp.toString(), "--fit", "64x64", "--to", "jpg", "--decode-only",
+                "--seconds", "0.3", "--warmup", "0", "--threads", "1", "--json");
+        assertEquals(0, decode.exit(), decode.err());
+        JsonNode d = new ObjectMapper().readTree(decode.out());
+        assertEquals("libjpeg-turbo (system libturbojpeg.so.0, SIMD) via JNA", d.get("jpegCodec").asText());
+        assertEquals(d.get("imagesPerSec").asDouble() * 128 * 128 / 1e6, d.get("mpPerSec").asDouble(),
+                d.get("mpPerSec").asDouble() * 0.02 + 0.01, d.toString());
     }
 
     static Result java(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
