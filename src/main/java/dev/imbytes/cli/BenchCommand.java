@@ -174,16 +174,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static Worker converting(Conversion conversion) {
-        return new Worker() {
-            @Override
-            public long process(Input in) {
-                return Imbytes.convert(in.bytes(), conversion).length;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return in -> Imbytes.convert(in.bytes(), conversion).length;
     }
 
     private static Worker encoding(JpegOptions options) {
@@ -202,17 +193,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static Worker decoding(dev.imbytes.DecodeOptions options) {
-        return new Worker() {
-            @Override
-            public long process(Input in) {
-                try (MatScope scope = new MatScope()) {
-                    Mat decoded = Pipeline.decodeOnly(java.nio.ByteBuffer.wrap(in.bytes()), in.planned(), options, scope);
-                    return decoded.total() * decoded.elemSize();
-                }
-            }
-
-            @Override
-            public void close() {
+        return in -> {
+            try (MatScope scope = new MatScope()) {
+                Mat decoded = Pipeline.decodeOnly(java.nio.ByteBuffer.wrap(in.bytes()), in.planned(), options, scope);
+                return decoded.total() * decoded.elemSize();
             }
         };
     }

@@ -35,8 +35,10 @@ final class BenchRun {
         /** Processes {@code in}; returns the bytes it produced (encoded bytes, or decoded pixels' bytes). */
         long process(Input in);
 
+        /** Frees what the worker holds; most hold nothing. */
         @Override
-        void close();
+        default void close() {
+        }
     }
 
     /**
